@@ -1,0 +1,160 @@
+using Microsoft.Extensions.Logging;
+using PmBot.Core.Conversation;
+using PmBot.Core.Domain;
+using PmBot.Core.Localization;
+using PmBot.Core.Parsing;
+using PmBot.Core.Ports;
+
+namespace PmBot.Core.Dispatching;
+
+/// <summary>
+/// The one pipeline every channel goes through: resolve workspace and member, drop duplicate deliveries, parse
+/// text / button / form into a command, resolve the project and check the member's role, run the handler, and
+/// commit its effects together with the delivery record. Never throws for bad input; an unexpected failure
+/// becomes a polite reply and a log line.
+/// </summary>
+public sealed partial class BotDispatcher(IPmStore store, CommandTable commands, TimeProvider time, ILogger<BotDispatcher> log)
+{
+    public const int MaxTextLength = 4000;
+
+    public async Task<BotReply> HandleAsync(InboundActivity activity, CancellationToken cancellationToken)
+    {
+        var (workspace, member) = await ResolveMemberAsync(activity, cancellationToken);
+        var t = Localizer.For(member.Locale);
+        try
+        {
+            if (await store.IsDeliveryHandledAsync(activity.Channel, activity.DeliveryId, cancellationToken))
+                return BotReply.Empty with { Duplicate = true };
+            store.MarkDeliveryHandled(activity.Channel, activity.DeliveryId, time.GetUtcNow());
+
+            var reply = await RunAsync(activity, workspace, member, cancellationToken);
+            await store.SaveChangesAsync(cancellationToken);
+            return reply;
+        }
+        catch (DuplicateKeyException ex) when (ex.Entity == "ProcessedDeliveries")
+        {
+            return BotReply.Empty with { Duplicate = true };
+        }
+        catch (DuplicateKeyException ex)
+        {
+            LogConflict(log, ex.Entity, activity.DeliveryId);
+            return Replies.Error(t, t["error.conflict"]);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The member gets a clear answer, never a 500; the failure is logged with its delivery id.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogFailure(log, ex, activity.Channel, activity.DeliveryId);
+            return Replies.Error(t, t["error.internal", activity.DeliveryId]);
+        }
+    }
+
+    private async Task<BotReply> RunAsync(InboundActivity activity, Workspace workspace, Member member, CancellationToken cancellationToken)
+    {
+        var t = Localizer.For(member.Locale);
+        var today = MemberClock.Today(member, time);
+        ParseResult parsed;
+        string shown;
+        if (activity.Form is { } form)
+        {
+            var spec = commands.Parser.Find(form.Command);
+            if (spec is null)
+                return Replies.Error(t, t["parse.unknown_command", form.Command]);
+            var (bound, errors) = commands.Parser.Bind(spec, form.Values, today);
+            if (bound is null)
+            {
+                var fieldErrors = errors.ToDictionary(e => e.Parameter ?? "", e => t[e.MessageKey, e.Args.Select(a => a is string s && s == e.Parameter ? t["param." + s] : a).ToArray()]);
+                var given = form.Values.ToDictionary(kv => kv.Key, kv => (object)kv.Value);
+                return Replies.FormReply(t, spec, given) with { FormErrors = fieldErrors };
+            }
+            parsed = new ParseResult(bound, null, spec);
+            shown = spec.Name;
+        }
+        else
+        {
+            shown = (activity.ButtonCommand ?? activity.Text ?? "").Trim();
+            if (shown.Length > MaxTextLength)
+                return Replies.Error(t, t["error.too_long", MaxTextLength, shown.Length]);
+            parsed = commands.Parser.Parse(shown.Length == 0 ? "help" : shown, today);
+            if (parsed.Command is null)
+                return Replies.ParseError(t, shown, parsed);
+        }
+
+        var command = parsed.Command!;
+        Project? project = null;
+        ProjectRole? role = null;
+        if (command.Spec.Access != Access.Anyone)
+        {
+            var resolved = await ProjectResolver.ResolveAsync(store, workspace, member, activity.ConversationId, command.Text("project"), cancellationToken);
+            if (resolved.Project is null)
+                return Replies.Error(t, t[resolved.ErrorKey!, resolved.ErrorArgs]);
+            project = resolved.Project;
+            role = (await store.FindMembershipAsync(project.Id, member.Id, cancellationToken))?.Role;
+            if (role is null || role < command.Spec.RequiredRole)
+                return Replies.Error(t, t["error.role_required", t.Role(command.Spec.RequiredRole!.Value), project.Key,
+                    role is null ? t["role.none"] : t.Role(role.Value)]);
+        }
+
+        var context = Context(activity, workspace, member, project, role);
+        return await commands.Handler(command.Spec).HandleAsync(context, command, cancellationToken);
+    }
+
+    private CommandContext Context(InboundActivity activity, Workspace workspace, Member member, Project? project, ProjectRole? role) =>
+        new()
+        {
+            Store = store,
+            Activity = activity,
+            Workspace = workspace,
+            Member = member,
+            Project = project,
+            Role = role,
+            Time = time,
+            Commands = commands,
+        };
+
+    /// <summary>Finds or creates the workspace and member behind an activity and refreshes the member's channel profile.</summary>
+    private async Task<(Workspace, Member)> ResolveMemberAsync(InboundActivity activity, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var workspace = await store.FindWorkspaceAsync(activity.Channel, activity.WorkspaceExternalId, cancellationToken);
+        if (workspace is null)
+        {
+            workspace = new Workspace
+            {
+                Channel = activity.Channel,
+                ExternalId = activity.WorkspaceExternalId,
+                Name = activity.WorkspaceName ?? activity.WorkspaceExternalId,
+                CreatedAt = now,
+            };
+            store.Add(workspace);
+        }
+        var member = await store.FindMemberAsync(workspace.Id, activity.UserExternalId, cancellationToken);
+        if (member is null)
+        {
+            member = new Member
+            {
+                WorkspaceId = workspace.Id,
+                ExternalUserId = activity.UserExternalId,
+                DisplayName = activity.UserDisplayName ?? activity.UserExternalId,
+                TimeZone = workspace.DefaultTimeZone,
+                Locale = workspace.DefaultLocale,
+                CreatedAt = now,
+            };
+            store.Add(member);
+        }
+        member.ApplyChannelProfile(activity.UserDisplayName, activity.TimeZone, activity.Locale);
+        if (activity.IsDirect)
+            member.DirectConversationId = activity.ConversationId;
+        return (workspace, member);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling {Channel} delivery {DeliveryId} failed")]
+    private static partial void LogFailure(ILogger logger, Exception exception, ChannelKind channel, string deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} hit a uniqueness rule on {Entity}")]
+    private static partial void LogConflict(ILogger logger, string? entity, string deliveryId);
+}

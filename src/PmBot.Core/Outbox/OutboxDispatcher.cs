@@ -1,0 +1,212 @@
+using Microsoft.Extensions.Logging;
+
+namespace PmBot.Core.Outbox;
+
+public sealed class OutboxDispatcherOptions
+{
+    /// <summary>How long a claimed row stays ours; a crashed instance's rows are picked up after it.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(15);
+
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>The longest sleep without a wake-up signal (covers a missed NOTIFY or another instance's lease expiring).</summary>
+    public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How many conversations are sent to at once.</summary>
+    public int MaxParallelConversations { get; set; } = 32;
+
+    public RetryPolicy Retry { get; set; } = RetryPolicy.Default;
+}
+
+/// <summary>
+/// Delivers outbox rows: claims due rows under a short lease, paces them through per-conversation and
+/// per-workspace token buckets (a throttled conversation is handed back with a later due time and never holds
+/// up the others), sends each conversation's rows in order, and writes back sent / retry / dead in one batch.
+/// One instance runs in every server process; rows are shared through the store.
+/// </summary>
+public sealed class OutboxDispatcher
+{
+    private const int MaxBuckets = 50_000;
+
+    private readonly IOutboxStore _store;
+    private readonly Dictionary<Domain.ChannelKind, IChannelSender> _senders;
+    private readonly IOutboxSignal _signal;
+    private readonly TimeProvider _time;
+    private readonly ILogger<OutboxDispatcher> _log;
+    private readonly OutboxDispatcherOptions _options;
+    private readonly Dictionary<string, TokenBucket> _buckets = new(StringComparer.Ordinal);
+
+    public OutboxDispatcher(IOutboxStore store, IEnumerable<IChannelSender> senders, IOutboxSignal signal, TimeProvider time,
+        ILogger<OutboxDispatcher> log, OutboxDispatcherOptions options, string owner)
+    {
+        _store = store;
+        _senders = senders.ToDictionary(s => s.Channel);
+        _signal = signal;
+        _time = time;
+        _log = log;
+        _options = options;
+        Owner = owner;
+    }
+
+    /// <summary>This dispatcher's lease owner name (host and process).</summary>
+    public string Owner { get; }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await DrainOnceAsync(cancellationToken) > 0)
+                    continue;
+                var next = await _store.NextDueAsync(cancellationToken);
+                var wait = _options.IdlePoll;
+                if (next is { } due)
+                {
+                    var until = due - _time.GetUtcNow();
+                    wait = until < TimeSpan.Zero ? TimeSpan.Zero : until < wait ? until : wait;
+                }
+                if (wait > TimeSpan.Zero)
+                    await _signal.WaitAsync(wait, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The loop must survive a database hiccup; the error is logged and retried.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _log.LogError(ex, "Outbox dispatcher {Owner} failed a round; retrying shortly", Owner);
+                await Task.Delay(TimeSpan.FromSeconds(1), _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Claims and handles one batch; returns how many rows were claimed.</summary>
+    public async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var rows = await _store.ClaimDueAsync(Owner, now, _options.Lease, _options.BatchSize, cancellationToken);
+        if (rows.Count == 0)
+            return 0;
+
+        if (_buckets.Count > MaxBuckets)
+            _buckets.Clear();
+
+        var completions = new List<OutboxCompletion>(rows.Count);
+        var released = new List<(Guid, DateTimeOffset)>();
+        var toSend = new List<(OutboxMessage Row, IChannelSender Sender)>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (!_senders.TryGetValue(row.Channel, out var sender))
+            {
+                completions.Add(new OutboxCompletion(row.Id, SendOutcome.Dead, $"No sender is configured for {row.Channel}.", null));
+                continue;
+            }
+            var conversation = Bucket(ConversationKey(row), sender.Limits.PerConversationPerSecond, sender.Limits.PerConversationBurst, now);
+            var workspace = Bucket(WorkspaceKey(row), sender.Limits.PerWorkspacePerSecond, sender.Limits.PerWorkspaceBurst, now);
+            if (!conversation.TryTake(now, out var conversationReady))
+            {
+                released.Add((row.Id, conversationReady));
+            }
+            else if (!workspace.TryTake(now, out var workspaceReady))
+            {
+                conversation.Return();
+                released.Add((row.Id, workspaceReady));
+            }
+            else
+            {
+                toSend.Add((row, sender));
+            }
+        }
+        if (released.Count > 0)
+            await _store.ReleaseAsync(Owner, released, cancellationToken);
+
+        var results = await SendByConversationAsync(toSend, cancellationToken);
+        var after = _time.GetUtcNow();
+        foreach (var (row, result) in results)
+            completions.Add(Complete(row, result, after));
+        await _store.CompleteAsync(Owner, completions, after, cancellationToken);
+        return rows.Count;
+    }
+
+    private async Task<List<(OutboxMessage Row, SendResult Result)>> SendByConversationAsync(
+        List<(OutboxMessage Row, IChannelSender Sender)> toSend, CancellationToken cancellationToken)
+    {
+        var results = new List<(OutboxMessage, SendResult)>(toSend.Count);
+        using var gate = new SemaphoreSlim(_options.MaxParallelConversations);
+        var tasks = toSend.GroupBy(x => ConversationKey(x.Row)).Select(async group =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                var local = new List<(OutboxMessage, SendResult)>();
+                foreach (var (row, sender) in group.OrderBy(x => x.Row.CreatedAt))
+                    local.Add((row, await SendOneAsync(sender, row, cancellationToken)));
+                return local;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        });
+        foreach (var local in await Task.WhenAll(tasks))
+            results.AddRange(local);
+        return results;
+    }
+
+    private async Task<SendResult> SendOneAsync(IChannelSender sender, OutboxMessage row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await sender.SendAsync(row, cancellationToken);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return SendResult.RetryLater("Timed out.");
+        }
+#pragma warning disable CA1031 // A sender bug must not lose the row: it is retried and finally dead-lettered.
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            _log.LogWarning(ex, "Sender for {Channel} threw on outbox row {Id}", row.Channel, row.Id);
+            return SendResult.RetryLater(ex.GetType().Name + ": " + ex.Message);
+        }
+    }
+
+    private OutboxCompletion Complete(OutboxMessage row, SendResult result, DateTimeOffset now)
+    {
+        switch (result.Outcome)
+        {
+            case SendOutcome.Sent:
+                return new OutboxCompletion(row.Id, SendOutcome.Sent, null, null);
+            case SendOutcome.Dead:
+                _log.LogWarning("Outbox row {Id} to {Channel} is dead: {Reason}", row.Id, row.Channel, result.Error);
+                return new OutboxCompletion(row.Id, SendOutcome.Dead, result.Error, null);
+            default:
+                if (result.RetryAfter is { } retryAfter && _buckets.TryGetValue(ConversationKey(row), out var bucket))
+                    bucket.BlockUntil(now + retryAfter, now);
+                if (row.Attempts >= _options.Retry.MaxAttempts)
+                {
+                    _log.LogWarning("Outbox row {Id} to {Channel} gave up after {Attempts} attempts: {Reason}", row.Id, row.Channel, row.Attempts, result.Error);
+                    return new OutboxCompletion(row.Id, SendOutcome.Dead, $"Gave up after {row.Attempts} attempts: {result.Error}", null);
+                }
+#pragma warning disable CA5394 // Jitter, not security.
+                var delay = _options.Retry.Delay(row.Attempts, result.RetryAfter, Random.Shared.NextDouble());
+#pragma warning restore CA5394
+                return new OutboxCompletion(row.Id, SendOutcome.Retry, result.Error, now + delay);
+        }
+    }
+
+    private TokenBucket Bucket(string key, double rate, int burst, DateTimeOffset now)
+    {
+        if (!_buckets.TryGetValue(key, out var bucket))
+            _buckets[key] = bucket = new TokenBucket(rate, burst, now);
+        return bucket;
+    }
+
+    private static string ConversationKey(OutboxMessage row) => $"c|{row.Channel}|{row.WorkspaceId}|{row.ConversationId}";
+
+    private static string WorkspaceKey(OutboxMessage row) => $"w|{row.Channel}|{row.WorkspaceId}";
+}

@@ -1,0 +1,184 @@
+using PmBot.Core.Domain;
+
+namespace PmBot.Core.Parsing;
+
+/// <summary>The outcome of parsing: a command, or an error (with, for unknown commands, a suggestion).</summary>
+public sealed record ParseResult(BotCommand? Command, ParseError? Error, CommandSpec? Spec = null, string? Suggestion = null)
+{
+    /// <summary>The arguments that were understood before the error (to pre-fill a form).</summary>
+    public IReadOnlyDictionary<string, object>? Partial { get; init; }
+}
+
+/// <summary>
+/// Turns typed text or a submitted form into a <see cref="BotCommand"/> using the command table. Every error says
+/// which token was wrong, so the reply can point at it.
+/// </summary>
+public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
+{
+    public IReadOnlyList<CommandSpec> Specs { get; } = specs;
+
+    public CommandSpec? Find(string name) =>
+        Specs.FirstOrDefault(s => string.Equals(s.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <param name="text">The command line.</param>
+    /// <param name="today">Today in the member's time zone, for relative dates.</param>
+    public ParseResult Parse(string text, DateOnly today)
+    {
+        if (!Tokenizer.TryTokenize(text, out var tokens, out var tokenError))
+            return new ParseResult(null, tokenError);
+        if (tokens.Count == 0)
+            return new ParseResult(null, new ParseError("parse.empty", null));
+
+        var spec = MatchSpec(tokens);
+        if (spec is null)
+        {
+            var (suggestion, bad) = Suggest(tokens);
+            return new ParseResult(null, new ParseError("parse.unknown_command", bad, bad.Value), null, suggestion);
+        }
+
+        var rest = tokens.Skip(spec.Words.Length).ToList();
+        var values = new Dictionary<string, object>();
+        var positional = new Queue<ParamSpec>(spec.Params.Where(p => p.Keyword is null));
+        for (var i = 0; i < rest.Count; i++)
+        {
+            var token = rest[i];
+            var keyword = token.Quoted ? null : spec.Params.FirstOrDefault(p =>
+                p.Keyword is not null && string.Equals(p.Keyword, token.Value, StringComparison.OrdinalIgnoreCase));
+            ParamSpec param;
+            Token valueToken;
+            if (keyword is not null)
+            {
+                if (values.ContainsKey(keyword.Name))
+                    return Fail(spec, new ParseError("parse.duplicate_option", token, token.Value) { Parameter = keyword.Name });
+                if (i + 1 >= rest.Count)
+                    return Fail(spec, new ParseError("parse.option_needs_value", token, token.Value) { Parameter = keyword.Name });
+                param = keyword;
+                valueToken = rest[++i];
+            }
+            else if (spec.Params.Count == 1 && spec.Params[0].Kind == ParamKind.CommandName)
+            {
+                // "help project create": the rest of the line is one command name.
+                param = spec.Params[0];
+                valueToken = new Token(string.Join(' ', rest.Select(t => t.Value)), token.Start, rest[^1].Start + rest[^1].Length - token.Start, false);
+                i = rest.Count;
+            }
+            else if (positional.Count > 0)
+            {
+                param = positional.Dequeue();
+                valueToken = token;
+            }
+            else
+            {
+                return Fail(spec, new ParseError("parse.unexpected", token, token.Value));
+            }
+
+            var error = Convert(param, valueToken, today, out var value);
+            if (error is not null)
+                return Fail(spec, error);
+            values[param.Name] = value!;
+        }
+
+        var missing = spec.Params.FirstOrDefault(p => p.Required && !values.ContainsKey(p.Name));
+        if (missing is not null)
+            return Fail(spec, new ParseError("parse.missing", null, missing.Name) { Parameter = missing.Name }) with { Partial = values };
+        return new ParseResult(new BotCommand(spec, values), null, spec);
+    }
+
+    /// <summary>Binds a submitted form (input name to value) to a command; returns every invalid input.</summary>
+    public (BotCommand? Command, IReadOnlyList<ParseError> Errors) Bind(CommandSpec spec, IReadOnlyDictionary<string, string> form, DateOnly today)
+    {
+        var values = new Dictionary<string, object>();
+        var errors = new List<ParseError>();
+        foreach (var param in spec.Params)
+        {
+            if (!form.TryGetValue(param.Name, out var raw) || string.IsNullOrWhiteSpace(raw))
+            {
+                if (param.Required)
+                    errors.Add(new ParseError("parse.missing", null, param.Name) { Parameter = param.Name });
+                continue;
+            }
+            var error = Convert(param, new Token(raw.Trim(), 0, raw.Trim().Length, true), today, out var value);
+            if (error is not null)
+                errors.Add(error);
+            else
+                values[param.Name] = value!;
+        }
+        return errors.Count > 0 ? (null, errors) : (new BotCommand(spec, values), errors);
+    }
+
+    private static ParseResult Fail(CommandSpec spec, ParseError error) => new(null, error, spec);
+
+    private CommandSpec? MatchSpec(List<Token> tokens) =>
+        Specs.Where(s => s.Words.Length <= tokens.Count
+                && s.Words.Select((w, i) => !tokens[i].Quoted && string.Equals(w, tokens[i].Value, StringComparison.OrdinalIgnoreCase)).All(x => x))
+            .MaxBy(s => s.Words.Length);
+
+    private (string? Suggestion, Token Bad) Suggest(List<Token> tokens)
+    {
+        // "project craete": the group is right, the sub-command is not; suggest within the group.
+        var group = Specs.Where(s => s.Words.Length > 1 && string.Equals(s.Words[0], tokens[0].Value, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (group.Count > 0 && tokens.Count > 1)
+        {
+            var best = group.MinBy(s => Levenshtein.Distance(s.Words[1], tokens[1].Value))!;
+            return (best.Name, tokens[1]);
+        }
+        if (group.Count > 0)
+            return (group[0].Name, tokens[0]);
+        var typed = tokens.Count > 1 ? tokens[0].Value + " " + tokens[1].Value : tokens[0].Value;
+        var candidates = Specs.Select(s => (Spec: s, Distance: Math.Min(
+            Levenshtein.Distance(s.Words[0], tokens[0].Value),
+            Levenshtein.Distance(s.Name, typed))));
+        var closest = candidates.MinBy(c => c.Distance);
+        var limit = Math.Max(2, tokens[0].Value.Length / 2);
+        return (closest.Distance <= limit ? closest.Spec.Name : null, tokens[0]);
+    }
+
+    private static ParseError? Convert(ParamSpec param, Token token, DateOnly today, out object? value)
+    {
+        value = null;
+        var text = token.Value;
+        ParseError Error(string key, params object[] args) => new(key, token, args) { Parameter = param.Name };
+        switch (param.Kind)
+        {
+            case ParamKind.Text:
+                if (text.Length == 0)
+                    return Error("parse.empty_value", param.Name);
+                if (text.Length > Project.MaxNameLength * 10)
+                    return Error("parse.too_long", param.Name, Project.MaxNameLength * 10);
+                value = text;
+                return null;
+            case ParamKind.CommandName:
+                value = text.Trim();
+                return null;
+            case ParamKind.ProjectKey:
+                var key = text.ToUpperInvariant();
+                if (!ProjectKeys.IsValid(key))
+                    return Error("parse.bad_key", text);
+                value = key;
+                return null;
+            case ParamKind.Date:
+                if (!RelativeDate.TryParse(text, today, out var date))
+                    return Error("parse.bad_date", text);
+                value = date;
+                return null;
+            case ParamKind.Mention:
+                if (!MentionRef.TryParse(text, out var mention))
+                    return Error("parse.bad_mention", text);
+                value = mention;
+                return null;
+            case ParamKind.Choice:
+                var choice = param.Choices?.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase));
+                if (choice is null)
+                    return Error("parse.bad_choice", text, string.Join(", ", param.Choices ?? []));
+                value = choice;
+                return null;
+            case ParamKind.TimeZone:
+                if (!TimeZones.TryNormalize(text, out var zone))
+                    return Error("parse.bad_timezone", text, string.Join(", ", TimeZones.Examples));
+                value = zone;
+                return null;
+            default:
+                throw new InvalidOperationException($"Unknown parameter kind {param.Kind}.");
+        }
+    }
+}

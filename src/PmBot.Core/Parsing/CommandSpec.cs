@@ -1,0 +1,91 @@
+using System.Text;
+using PmBot.Core.Domain;
+
+namespace PmBot.Core.Parsing;
+
+public enum ParamKind
+{
+    /// <summary>Any text; quote it when it has spaces.</summary>
+    Text,
+
+    /// <summary>A project key, upper-cased and checked.</summary>
+    ProjectKey,
+
+    /// <summary>A date in any form <see cref="RelativeDate"/> knows.</summary>
+    Date,
+
+    /// <summary>A person: <c>&lt;@U123&gt;</c>, <c>&lt;@U123|name&gt;</c> or <c>@name</c>.</summary>
+    Mention,
+
+    /// <summary>One of <see cref="ParamSpec.Choices"/>.</summary>
+    Choice,
+
+    /// <summary>An IANA time zone id.</summary>
+    TimeZone,
+
+    /// <summary>A command name (for <c>help</c>), possibly several words.</summary>
+    CommandName,
+}
+
+/// <summary>
+/// One parameter of a command: positional when <see cref="Keyword"/> is null, otherwise written as
+/// <c>keyword value</c> anywhere after the positional ones.
+/// </summary>
+public sealed record ParamSpec(string Name, ParamKind Kind, bool Required = true, string? Keyword = null, IReadOnlyList<string>? Choices = null);
+
+/// <summary>Who may run a command.</summary>
+public enum Access
+{
+    /// <summary>Any member of the workspace.</summary>
+    Anyone,
+
+    /// <summary>Members with any role in the command's project.</summary>
+    ProjectStakeholder,
+
+    /// <summary>Members and PMs of the command's project.</summary>
+    ProjectMember,
+
+    /// <summary>Only the project's PMs.</summary>
+    ProjectPm,
+}
+
+/// <summary>The grammar and access rule of one command; the dispatcher table maps it to its handler.</summary>
+public sealed record CommandSpec(string Name, Access Access, IReadOnlyList<ParamSpec> Params)
+{
+    public string[] Words { get; } = Name.Split(' ');
+
+    /// <summary>The resource key of the one-line description; the usage line is derived from the parameters.</summary>
+    public string SummaryKey => "cmd." + Name.Replace(' ', '.');
+
+    public ProjectRole? RequiredRole => Access switch
+    {
+        Access.ProjectStakeholder => ProjectRole.Stakeholder,
+        Access.ProjectMember => ProjectRole.Member,
+        Access.ProjectPm => ProjectRole.Pm,
+        _ => null,
+    };
+
+    public string Usage
+    {
+        get
+        {
+            var usage = new StringBuilder(Name);
+            foreach (var p in Params)
+            {
+                var value = p.Kind switch
+                {
+                    ParamKind.Choice when p.Choices is not null => string.Join('|', p.Choices),
+                    ParamKind.Text when p.Keyword is null => $"\"<{p.Name}>\"",
+                    ParamKind.Mention => "@user",
+                    ParamKind.Date => "DATE",
+                    ParamKind.ProjectKey => "KEY",
+                    ParamKind.TimeZone => "<IANA zone>",
+                    _ => p.Keyword is null ? $"<{p.Name}>" : p.Name.ToUpperInvariant(),
+                };
+                var part = p.Keyword is null ? value : $"{p.Keyword} {value}";
+                usage.Append(' ').Append(p.Required ? part : $"[{part}]");
+            }
+            return usage.ToString();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Npgsql;
+using PmBot.Channels.WebChat;
+using PmBot.Core.Dispatching;
+using PmBot.Core.Outbox;
+using PmBot.Server.Jobs;
+using PmBot.Server.Outbox;
+using PmBot.Server.WebChat;
+using PmBot.Storage;
+
+namespace PmBot.Server;
+
+/// <summary>The composition root: every PmBot service, wired from configuration.</summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddPmBot(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var options = configuration.GetSection(PmBotOptions.Section).Get<PmBotOptions>() ?? new PmBotOptions();
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddPmBotStorage(storage, contentRoot);
+
+        services.AddSingleton(CommandTable.CreateDefault());
+        services.AddScoped<BotDispatcher>();
+
+        services.AddSingleton<IChannelSender, WebChatSender>();
+        services.AddSingleton(configuration.GetSection("PmBot:Outbox").Get<OutboxDispatcherOptions>() ?? new OutboxDispatcherOptions());
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutboxDispatcher>(sp, LeaseOwnerName()));
+        services.AddHostedService<OutboxDispatcherService>();
+
+        services.AddSingleton<LocalUsers>();
+        services.AddTransient<HousekeepingJob>();
+        services.AddSingleton<IRecurringJobSource, HousekeepingJobSource>();
+        services.AddHangfire((sp, hangfire) =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (storage.Provider == StorageProvider.Postgres)
+            {
+                hangfire.UsePostgreSqlStorage(
+                    o => o.UseConnectionFactory(new DataSourceConnectionFactory(sp.GetRequiredService<NpgsqlDataSource>())),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", UseSlidingInvisibilityTimeout = true, QueuePollInterval = TimeSpan.FromSeconds(5), PrepareSchemaIfNecessary = true });
+            }
+            else
+            {
+                hangfire.UseInMemoryStorage();
+            }
+        });
+        if (options.Hangfire.RunServer)
+            services.AddHangfireServer(o => o.WorkerCount = Math.Max(1, options.Hangfire.WorkerCount));
+        services.AddHostedService<RecurringJobRegistrar>();
+        return services;
+    }
+
+    /// <summary>This process's outbox lease owner: host, process id and a random part (a restarted process is a new owner).</summary>
+    private static string LeaseOwnerName()
+    {
+        var host = Environment.MachineName.Length > 60 ? Environment.MachineName[..60] : Environment.MachineName;
+        return $"{host}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    }
+}

@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PmBot.Core.Domain;
+using PmBot.Core.Outbox;
+using PmBot.Core.Ports;
+
+namespace PmBot.Storage;
+
+/// <summary>
+/// The domain store. Two subclasses exist only to keep one migration history per provider
+/// (<see cref="SqlitePmBotDbContext"/>, <see cref="PostgresPmBotDbContext"/>); the model is this one.
+/// </summary>
+public abstract class PmBotDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectMembership> ProjectMemberships => Set<ProjectMembership>();
+    public DbSet<ConversationProject> ConversationProjects => Set<ConversationProject>();
+    public DbSet<ProcessedDelivery> ProcessedDeliveries => Set<ProcessedDelivery>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<WebChatEntry> WebChatEntries => Set<WebChatEntry>();
+
+    public abstract StorageProvider Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Workspace>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.ExternalId).HasMaxLength(128);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.DefaultTimeZone).HasMaxLength(64);
+            e.Property(x => x.DefaultLocale).HasMaxLength(16);
+            e.HasIndex(x => new { x.Channel, x.ExternalId }).IsUnique();
+        });
+        modelBuilder.Entity<Member>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ExternalUserId).HasMaxLength(128);
+            e.Property(x => x.DisplayName).HasMaxLength(200);
+            e.Property(x => x.TimeZone).HasMaxLength(64);
+            e.Property(x => x.Locale).HasMaxLength(16);
+            e.Property(x => x.DirectConversationId).HasMaxLength(256);
+            e.HasIndex(x => new { x.WorkspaceId, x.ExternalUserId }).IsUnique();
+            e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId);
+        });
+        modelBuilder.Entity<Project>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Key).HasMaxLength(Project.MaxKeyLength);
+            e.Property(x => x.Name).HasMaxLength(Project.MaxNameLength);
+            e.Property(x => x.Goal).HasMaxLength(2000);
+            e.Property(x => x.ScopeStatement).HasMaxLength(4000);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => new { x.WorkspaceId, x.Key }).IsUnique();
+            e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId);
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.PmMemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<ProjectMembership>(e =>
+        {
+            e.HasKey(x => new { x.ProjectId, x.MemberId });
+            e.HasIndex(x => x.MemberId);
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId);
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId);
+        });
+        modelBuilder.Entity<ConversationProject>(e =>
+        {
+            e.HasKey(x => new { x.WorkspaceId, x.ConversationId });
+            e.Property(x => x.ConversationId).HasMaxLength(256);
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId);
+        });
+        modelBuilder.Entity<ProcessedDelivery>(e =>
+        {
+            e.HasKey(x => new { x.Channel, x.DeliveryId });
+            e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.DeliveryId).HasMaxLength(200);
+            e.HasIndex(x => x.HandledAt);
+        });
+        modelBuilder.Entity<OutboxMessage>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.ConversationId).HasMaxLength(256);
+            e.Property(x => x.IdempotencyKey).HasMaxLength(300);
+            e.Property(x => x.LeaseOwner).HasMaxLength(128);
+            e.Property(x => x.LastError).HasMaxLength(2000);
+            e.HasIndex(x => x.IdempotencyKey).IsUnique();
+            e.HasIndex(x => new { x.State, x.NextAttemptAt });
+        });
+        modelBuilder.Entity<WebChatEntry>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
+            e.Property(x => x.ConversationId).HasMaxLength(256);
+            e.Property(x => x.Direction).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.DedupKey).HasMaxLength(300);
+            e.HasIndex(x => new { x.ConversationId, x.Id });
+            e.HasIndex(x => x.DedupKey).IsUnique();
+        });
+    }
+}
+
+public enum StorageProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>The embedded default. SQLite cannot compare or sort DateTimeOffset text, so instants are stored as UTC ticks.</summary>
+public sealed class SqlitePmBotDbContext(DbContextOptions<SqlitePmBotDbContext> options) : PmBotDbContext(options)
+{
+    public override StorageProvider Provider => StorageProvider.Sqlite;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>Production: several PmBot instances share one PostgreSQL.</summary>
+public sealed class PostgresPmBotDbContext(DbContextOptions<PostgresPmBotDbContext> options) : PmBotDbContext(options)
+{
+    public override StorageProvider Provider => StorageProvider.Postgres;
+}

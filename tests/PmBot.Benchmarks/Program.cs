@@ -1,0 +1,1 @@
+Console.WriteLine("PmBot benchmarks: see README.md in this folder.");
