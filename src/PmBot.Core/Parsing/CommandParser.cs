@@ -124,12 +124,12 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
         }
         if (group.Count > 0)
             return (group[0].Name, tokens[0]);
-        var typed = tokens.Count > 1 ? tokens[0].Value + " " + tokens[1].Value : tokens[0].Value;
-        var candidates = Specs.Select(s => (Spec: s, Distance: Math.Min(
-            Levenshtein.Distance(s.Words[0], tokens[0].Value),
-            Levenshtein.Distance(s.Name, typed))));
-        var closest = candidates.MinBy(c => c.Distance);
-        var limit = Math.Max(2, tokens[0].Value.Length / 2);
+        // Compare each command with as many typed words as it has: "projct list" is closest to "project list".
+        var closest = Specs
+            .Select(spec => (Spec: spec, Distance: Levenshtein.Distance(spec.Name, string.Join(' ', tokens.Take(spec.Words.Length).Select(t => t.Value)))))
+            .OrderBy(c => c.Distance).ThenBy(c => c.Spec.Words.Length == tokens.Count ? 0 : 1)
+            .First();
+        var limit = Math.Max(2, closest.Spec.Name.Length / 3);
         return (closest.Distance <= limit ? closest.Spec.Name : null, tokens[0]);
     }
 

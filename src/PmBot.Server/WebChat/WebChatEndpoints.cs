@@ -29,7 +29,13 @@ public static class WebChatEndpoints
 
     public sealed record UserView(string Id, string Name, string TimeZone, string Locale, IReadOnlyList<string> Roles);
 
-    public sealed record EntryView(long Id, string From, string Text, string? Html, DateTimeOffset At);
+    /// <param name="Id">Increasing id; ask for entries after the last one.</param>
+    /// <param name="From">"user" or "bot".</param>
+    /// <param name="Text">What the user typed, or the bot message's fallback text.</param>
+    /// <param name="Html">The bot message rendered as a safe HTML fragment.</param>
+    /// <param name="Plain">The whole bot message as plain text (screen readers, tests).</param>
+    /// <param name="At">When it was written.</param>
+    public sealed record EntryView(long Id, string From, string Text, string? Html, string? Plain, DateTimeOffset At);
 
     public sealed record PostResult(bool Duplicate, IReadOnlyDictionary<string, string>? FormErrors, IReadOnlyList<EntryView> Replies);
 
@@ -151,12 +157,17 @@ public static class WebChatEndpoints
         return Results.Ok(new PostResult(false, null, entries.Select(View).ToList()));
     }
 
-    private static EntryView View(WebChatEntry entry) => new(
-        entry.Id,
-        entry.Direction == TranscriptDirection.FromUser ? "user" : "bot",
-        entry.Text,
-        entry.Payload is null ? null : WebChatHtmlRenderer.Render(OutboundMessage.FromJson(entry.Payload)),
-        entry.CreatedAt);
+    private static EntryView View(WebChatEntry entry)
+    {
+        var message = entry.Payload is null ? null : OutboundMessage.FromJson(entry.Payload);
+        return new EntryView(
+            entry.Id,
+            entry.Direction == TranscriptDirection.FromUser ? "user" : "bot",
+            entry.Text,
+            message is null ? null : WebChatHtmlRenderer.Render(message),
+            message is null ? null : PlainTextRenderer.Render(message),
+            entry.CreatedAt);
+    }
 
     private static async Task<(T? Value, IResult? Error)> ReadJsonAsync<T>(HttpContext http, Localizer t, CancellationToken cancellationToken) where T : class
     {

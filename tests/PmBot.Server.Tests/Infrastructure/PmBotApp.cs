@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using PmBot.Storage;
+using PmBot.TestSupport;
+
+namespace PmBot.Server.Tests.Infrastructure;
+
+/// <summary>Which store a test runs on.</summary>
+public enum Store
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// PmBot over real HTTP in memory (WebApplicationFactory) on a real store: a fresh SQLite file or a fresh
+/// PostgreSQL database. <see cref="RestartAsync"/> starts a new server on the same data.
+/// </summary>
+public sealed class PmBotApp : IAsyncDisposable
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string? _sqliteFolder;
+
+    private PmBotApp(Dictionary<string, string?> settings, string? sqliteFolder)
+    {
+        _settings = settings;
+        _sqliteFolder = sqliteFolder;
+        Factory = Create(settings);
+    }
+
+    public WebApplicationFactory<Program> Factory { get; private set; }
+
+    public Store Store => _sqliteFolder is null ? Store.Postgres : Store.Sqlite;
+
+    public IServiceProvider Services => Factory.Services;
+
+    public static async Task<PmBotApp> StartAsync(Store store, IDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["PmBot:Hangfire:RunServer"] = "false",
+            ["PmBot:Outbox:IdlePoll"] = "00:00:00.500",
+        };
+        string? folder = null;
+        if (store == Store.Postgres)
+        {
+            var postgres = await TestPostgres.SharedAsync();
+            settings["PmBot:Storage:Provider"] = "Postgres";
+            settings["PmBot:Storage:ConnectionString"] = await postgres.CreateDatabaseAsync();
+        }
+        else
+        {
+            folder = Path.Combine(Path.GetTempPath(), "pmbot-test-" + Guid.NewGuid().ToString("N")[..12]);
+            settings["PmBot:Storage:Provider"] = "Sqlite";
+            settings["PmBot:Storage:DataDirectory"] = folder;
+        }
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+            settings[key] = value;
+        var app = new PmBotApp(settings, folder);
+        _ = app.Factory.Server; // start now: migrations and seeding run here
+        return app;
+    }
+
+    public WebChatClient Chat(string userId) => new(Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true }), userId);
+
+    public HttpClient CreateClient() => Factory.CreateClient();
+
+    public T Get<T>() where T : notnull => Factory.Services.GetRequiredService<T>();
+
+    /// <summary>Stops this server and starts a new one on the same database (the data must survive).</summary>
+    public async Task RestartAsync()
+    {
+        await Factory.DisposeAsync();
+        Factory = Create(_settings);
+        _ = Factory.Server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        if (_sqliteFolder is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_sqliteFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static WebApplicationFactory<Program> Create(Dictionary<string, string?> settings) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            foreach (var (key, value) in settings)
+                builder.UseSetting(key, value);
+        });
+}
