@@ -26,9 +26,11 @@ public static class ServiceRegistration
         services.AddScoped<BotDispatcher>();
 
         services.AddSingleton<IChannelSender, WebChatSender>();
-        services.AddSingleton(configuration.GetSection("PmBot:Outbox").Get<OutboxDispatcherOptions>() ?? new OutboxDispatcherOptions());
+        var outbox = configuration.GetSection("PmBot:Outbox").Get<OutboxDispatcherOptions>() ?? new OutboxDispatcherOptions();
+        services.AddSingleton(outbox);
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutboxDispatcher>(sp, LeaseOwnerName()));
-        services.AddHostedService<OutboxDispatcherService>();
+        if (outbox.Enabled)
+            services.AddHostedService<OutboxDispatcherService>();
 
         services.AddSingleton<LocalUsers>();
         services.AddTransient<HousekeepingJob>();

@@ -4,6 +4,9 @@ namespace PmBot.Core.Outbox;
 
 public sealed class OutboxDispatcherOptions
 {
+    /// <summary>Run a dispatcher in this process (turn off for an instance that should only serve requests).</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>How long a claimed row stays ours; a crashed instance's rows are picked up after it.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(15);
 
