@@ -37,7 +37,8 @@ public static class ServiceRegistration
         services.AddSingleton<IRecurringJobSource, HousekeepingJobSource>();
         services.AddHangfire((sp, hangfire) =>
         {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
+                .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()));
             if (storage.Provider == StorageProvider.Postgres)
             {
                 hangfire.UsePostgreSqlStorage(
