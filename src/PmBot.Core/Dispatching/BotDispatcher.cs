@@ -67,7 +67,7 @@ public sealed partial class BotDispatcher(IPmStore store, CommandTable commands,
             var (bound, errors) = commands.Parser.Bind(spec, form.Values, today);
             if (bound is null)
             {
-                var fieldErrors = errors.ToDictionary(e => e.Parameter ?? "", e => t[e.MessageKey, e.Args.Select(a => a is string s && s == e.Parameter ? t["param." + s] : a).ToArray()]);
+                var fieldErrors = errors.ToDictionary(e => e.Parameter ?? "", e => Replies.Message(t, e));
                 var given = form.Values.ToDictionary(kv => kv.Key, kv => (object)kv.Value);
                 return Replies.FormReply(t, spec, given) with { FormErrors = fieldErrors };
             }

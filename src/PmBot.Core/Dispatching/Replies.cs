@@ -17,8 +17,7 @@ public static class Replies
     public static BotReply ParseError(Localizer t, string text, ParseResult result)
     {
         var error = result.Error!;
-        var args = error.Args.Select(a => a is string s && error.Parameter is not null && s == error.Parameter ? t["param." + s] : a).ToArray();
-        var message = t[error.MessageKey, args];
+        var message = Message(t, error);
         var builder = new MessageBuilder().Fallback(message).Text("⚠️ " + message);
         if (error.At is { } at && text.Length > 0 && text.Length <= 300)
         {
@@ -40,6 +39,10 @@ public static class Replies
             builder.Actions(new ActionButton(t["button.all_commands"], "help"));
         return BotReply.Of(builder.Build());
     }
+
+    /// <summary>The error's text in the member's language, parameter names shown by their labels.</summary>
+    public static string Message(Localizer t, ParseError error) =>
+        t[error.MessageKey, error.Args.Select(a => a is ParamName p ? t["param." + p.Name] : a).ToArray()];
 
     /// <summary>A form for a command, pre-filled with what the member already gave.</summary>
     public static FormBlock Form(Localizer t, CommandSpec spec, IReadOnlyDictionary<string, object>? given = null)

@@ -80,7 +80,7 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
 
         var missing = spec.Params.FirstOrDefault(p => p.Required && !values.ContainsKey(p.Name));
         if (missing is not null)
-            return Fail(spec, new ParseError("parse.missing", null, missing.Name) { Parameter = missing.Name }) with { Partial = values };
+            return Fail(spec, new ParseError("parse.missing", null, new ParamName(missing.Name)) { Parameter = missing.Name }) with { Partial = values };
         return new ParseResult(new BotCommand(spec, values), null, spec);
     }
 
@@ -94,7 +94,7 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
             if (!form.TryGetValue(param.Name, out var raw) || string.IsNullOrWhiteSpace(raw))
             {
                 if (param.Required)
-                    errors.Add(new ParseError("parse.missing", null, param.Name) { Parameter = param.Name });
+                    errors.Add(new ParseError("parse.missing", null, new ParamName(param.Name)) { Parameter = param.Name });
                 continue;
             }
             var error = Convert(param, new Token(raw.Trim(), 0, raw.Trim().Length, true), today, out var value);
@@ -142,9 +142,9 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
         {
             case ParamKind.Text:
                 if (text.Length == 0)
-                    return Error("parse.empty_value", param.Name);
+                    return Error("parse.empty_value", new ParamName(param.Name));
                 if (text.Length > Project.MaxNameLength * 10)
-                    return Error("parse.too_long", param.Name, Project.MaxNameLength * 10);
+                    return Error("parse.too_long", new ParamName(param.Name), Project.MaxNameLength * 10);
                 value = text;
                 return null;
             case ParamKind.CommandName:

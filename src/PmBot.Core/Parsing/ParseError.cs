@@ -9,3 +9,9 @@ public sealed record ParseError(string MessageKey, Token? At, params object[] Ar
     /// <summary>The parameter the error belongs to, so a form can show it beside that input.</summary>
     public string? Parameter { get; init; }
 }
+
+/// <summary>An error argument that names a parameter; replies show its localized label ("start date", "开始日期").</summary>
+public sealed record ParamName(string Name)
+{
+    public override string ToString() => Name;
+}

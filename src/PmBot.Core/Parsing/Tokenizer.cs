@@ -27,6 +27,10 @@ public static class Tokenizer
                 continue;
             }
             var start = i;
+            // @"Carla Díaz": a mention by a name with spaces is one token, "@Carla Díaz".
+            var mention = text[i] == '@' && i + 1 < text.Length && Quotes.ContainsKey(text[i + 1]);
+            if (mention)
+                i++;
             // An apostrophe inside a word ("don't") is not a quote: only a quote at the start of a token opens one.
             if (Quotes.TryGetValue(text[i], out var close))
             {
@@ -56,7 +60,7 @@ public static class Tokenizer
                     error = new ParseError("parse.unterminated_quote", new Token(text[start..], start, text.Length - start, false));
                     return false;
                 }
-                tokens.Add(new Token(value.ToString(), start, i - start, true));
+                tokens.Add(mention ? new Token("@" + value, start, i - start, false) : new Token(value.ToString(), start, i - start, true));
                 continue;
             }
             while (i < text.Length && !char.IsWhiteSpace(text[i]))

@@ -21,11 +21,13 @@ public sealed class ShowHelp : ICommandHandler
                 matches = specs.Where(s => string.Equals(s.Words[0], name, StringComparison.OrdinalIgnoreCase)).ToList();
             if (matches.Count == 0)
             {
-                var closest = specs.MinBy(s => Levenshtein.Distance(s.Name, name))!;
+                // "help projct" means the group "project"; "help projct craete" the command "project create".
+                var closest = specs.SelectMany(s => new[] { s.Name, s.Words[0] }).Distinct(StringComparer.Ordinal)
+                    .MinBy(candidate => Levenshtein.Distance(candidate, name))!;
                 return Task.FromResult(BotReply.Of(new MessageBuilder()
                     .Text("⚠️ " + t["parse.unknown_command", name])
-                    .Text(t["reply.did_you_mean", "`" + closest.Name + "`"])
-                    .Actions(new ActionButton(t["button.help_for", closest.Name], "help " + closest.Name), new ActionButton(t["button.all_commands"], "help"))
+                    .Text(t["reply.did_you_mean", "`" + closest + "`"])
+                    .Actions(new ActionButton(t["button.help_for", closest], "help " + closest), new ActionButton(t["button.all_commands"], "help"))
                     .Build()));
             }
             var detail = new MessageBuilder();

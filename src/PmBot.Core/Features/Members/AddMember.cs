@@ -39,18 +39,18 @@ public sealed class AddMember : ICommandHandler
         var membership = await context.Store.FindMembershipAsync(project.Id, target.Id, cancellationToken);
         if (membership?.Role == role)
             return Replies.Error(t, t["member.already", target.DisplayName, t.Role(role), project.Key]);
-        if (membership is { Role: ProjectRole.Pm } && role != ProjectRole.Pm)
-        {
-            var pms = (await context.Store.ListMembershipsAsync(project.Id, cancellationToken)).Count(m => m.Role == ProjectRole.Pm);
-            if (pms <= 1)
-                return Replies.Error(t, t["member.last_pm", target.DisplayName, project.Key]);
-        }
+        var otherPms = membership is { Role: ProjectRole.Pm } && role != ProjectRole.Pm
+            ? (await context.Store.ListMembershipsAsync(project.Id, cancellationToken)).Where(m => m.Role == ProjectRole.Pm && m.MemberId != target.Id).ToList()
+            : null;
+        if (otherPms is { Count: 0 })
+            return Replies.Error(t, t["member.last_pm", target.DisplayName, project.Key]);
         if (membership is null)
             context.Store.Add(new ProjectMembership { ProjectId = project.Id, MemberId = target.Id, Role = role, AddedAt = context.Now });
         else
             membership.Role = role;
-        if (membership is { Role: ProjectRole.Pm } && project.PmMemberId == target.Id && role != ProjectRole.Pm)
-            project.PmMemberId = context.Member.Id;
+        // The project's named PM stepped down: another PM takes the name (the earliest added).
+        if (otherPms is not null && project.PmMemberId == target.Id)
+            project.PmMemberId = otherPms.OrderBy(m => m.AddedAt).First().MemberId;
 
         if (target.Id != context.Member.Id)
         {
