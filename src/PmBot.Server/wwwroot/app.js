@@ -142,8 +142,8 @@
     const day = make({ year: "numeric", month: "2-digit", day: "2-digit" });
     const sameDay = day.format(date) === day.format(new Date());
     const short = sameDay
-      ? make({ hour: "2-digit", minute: "2-digit" }).format(date)
-      : make({ month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" }).format(date);
+      ? make({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date)
+      : make({ month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
     const full = make({ dateStyle: "full", timeStyle: "long" }).format(date);
     return { short, full };
   }
@@ -452,6 +452,7 @@
     if (generation !== state.generation) return null;
     setConnection(true);
     addEntries((result && result.replies) || [], true);
+    refreshUsers(); // roles change when projects are created or people are added
     return result;
   }
 
