@@ -171,7 +171,7 @@ public sealed class WebChatTests : IClassFixture<PmBotServerFixture>, IAsyncLife
         var path = _server.RepoPath("docs", "webchat.png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Let the last poll settle and move the pointer off the buttons so the picture shows a quiet page.
-        await _page.Mouse.MoveAsync(1, 1);
+        await _page.Mouse.MoveAsync(640, 28, new() { Steps = 5 });
         await _page.WaitForTimeoutAsync(1200);
         await _page.ScreenshotAsync(new() { Path = path });
         _output.WriteLine($"Saved {path}");
