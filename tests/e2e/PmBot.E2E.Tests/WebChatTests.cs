@@ -1,0 +1,186 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace PmBot.E2E.Tests;
+
+/// <summary>
+/// Drives the built-in web chat page in a real browser against the real server: what a person sees and clicks.
+/// Each test chats as a different local user, so the shared server's transcripts do not interfere.
+/// </summary>
+public sealed class WebChatTests : IClassFixture<PmBotServerFixture>, IAsyncLifetime
+{
+    private static readonly LocatorAssertionsToBeVisibleOptions Eventually = new() { Timeout = 15_000 };
+
+    private readonly PmBotServerFixture _server;
+    private readonly ITestOutputHelper _output;
+    private readonly List<string> _pageErrors = [];
+    private IBrowserContext _context = null!;
+    private IPage _page = null!;
+
+    public WebChatTests(PmBotServerFixture server, ITestOutputHelper output)
+    {
+        _server = server;
+        _output = output;
+        SetDefaultExpectTimeout(10_000);
+    }
+
+    public async Task InitializeAsync()
+    {
+        _context = await _server.Browser.NewContextAsync(new()
+        {
+            BaseURL = _server.BaseAddress.ToString(),
+            ViewportSize = new() { Width = 1280, Height = 900 },
+            Locale = "en-US",
+        });
+        _page = await _context.NewPageAsync();
+        _page.PageError += (_, error) => _pageErrors.Add(error);
+        _page.Console += (_, message) =>
+        {
+            // A failed request is logged by the browser itself; the page shows those as red lines, which tests check.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+                _pageErrors.Add(message.Text);
+        };
+        await _page.GotoAsync("/");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task WebChat_CreateProjectAndClickButton_ShowsMembers()
+    {
+        await ChooseAsync("alice", "Alice Chen");
+
+        await SendAsync("help");
+        await Expect(BotMessages().Locator("table.pm-table").Filter(new() { HasText = "project create" })).ToBeVisibleAsync();
+
+        await SendAsync("project create \"Apollo\"");
+        var card = _page.Locator(".from-bot .pm-message:has(dl.pm-fields)").Filter(new() { Has = _page.Locator("h3.pm-heading", new() { HasText = "APOLLO" }) });
+        await Expect(card).ToBeVisibleAsync();
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Members", Exact = true }).ClickAsync();
+        var members = _page.Locator(".from-bot .pm-message:has(table.pm-table)").Filter(new() { Has = _page.Locator("h3.pm-heading", new() { HasText = "APOLLO" }) });
+        await Expect(members.Locator("td", new() { HasText = "Alice Chen" })).ToBeVisibleAsync();
+        // The click is shown as the member's own line.
+        await Expect(_page.Locator(".from-user .bubble", new() { HasText = "member list project APOLLO" })).ToBeVisibleAsync();
+
+        // The documentation picture: Alice's view with the project card and its members.
+        if (Environment.GetEnvironmentVariable("PMBOT_E2E_SCREENSHOT") == "1")
+            await SaveScreenshotAsync();
+
+        await members.GetByRole(AriaRole.Button, new() { Name = "Add member", Exact = true }).ClickAsync();
+        var form = BotMessages().Locator("form.pm-form").Last;
+        await Expect(form).ToBeVisibleAsync();
+        var person = form.Locator("input[list='pm-people']");
+        await person.FillAsync("@bob");
+        await form.Locator("select[name='role']").SelectOptionAsync("member");
+        await form.Locator("button[type='submit']").ClickAsync();
+
+        await Expect(BotMessages().Filter(new() { HasText = "Bob Smith joined APOLLO" })).ToBeVisibleAsync();
+        await Expect(person).ToBeDisabledAsync();
+        // The people panel picks up Bob's new role.
+        await Expect(_page.Locator("button.user[data-user-id='bob']")).ToContainTextAsync("APOLLO");
+
+        // Bob hears about it through the outbox, without sending anything himself.
+        await ChooseAsync("bob", "Bob Smith");
+        await Expect(BotMessages().Filter(new() { HasText = "added you to APOLLO" })).ToBeVisibleAsync(Eventually);
+        await Expect(_page.Locator("button.user[data-user-id='alice']")).ToHaveAttributeAsync("aria-pressed", "false");
+
+        AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task WebChat_MistypedCommand_SuggestsDidYouMean()
+    {
+        await ChooseAsync("carla", "Carla Díaz");
+
+        await SendAsync("projct list");
+
+        await Expect(_page.Locator(".from-user .bubble", new() { HasText = "projct list" })).ToBeVisibleAsync();
+        await Expect(BotMessages().Filter(new() { HasText = "Did you mean" })).ToBeVisibleAsync();
+
+        // The session cookie remembers who you are, and the transcript comes back after a reload.
+        await _page.ReloadAsync();
+        await Expect(_page.Locator("button.user[data-user-id='carla']")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(BotMessages().Filter(new() { HasText = "Did you mean" })).ToBeVisibleAsync();
+        await Expect(BotMessages().Filter(new() { HasText = "Did you mean" })).ToHaveCountAsync(1);
+
+        AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task WebChat_SendFails_KeepsTextAndShowsError()
+    {
+        await ChooseAsync("wei", "Wei Zhang");
+        const string text = "project list";
+
+        await _page.RouteAsync("**/api/webchat/messages", async route =>
+        {
+            if (route.Request.Method == "POST")
+            {
+                await route.FulfillAsync(new()
+                {
+                    Status = 503,
+                    ContentType = "application/json",
+                    Body = JsonSerializer.Serialize(new { error = "The bot is busy." }),
+                });
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+        await SendAsync(text);
+
+        await Expect(_page.Locator(".system.error", new() { HasText = "The bot is busy." })).ToBeVisibleAsync();
+        await Expect(_page.Locator("#message")).ToHaveValueAsync(text);
+
+        // Once the server answers again, the same words go through and the box empties.
+        await _page.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.Wait });
+        await _page.Locator("#message").PressAsync("Enter");
+        await Expect(BotMessages().Filter(new() { HasText = "MOON" })).ToBeVisibleAsync();
+        await Expect(_page.Locator("#message")).ToHaveValueAsync("");
+
+        AssertNoPageErrors();
+    }
+
+    private ILocator BotMessages() => _page.Locator(".entry.from-bot .pm-message");
+
+    private async Task ChooseAsync(string userId, string name)
+    {
+        var button = _page.Locator($"button.user[data-user-id='{userId}']");
+        await Expect(button).ToContainTextAsync(name);
+        await button.ClickAsync();
+        await Expect(button).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(_page.Locator("#message")).ToBeEnabledAsync();
+    }
+
+    private async Task SendAsync(string text)
+    {
+        var box = _page.Locator("#message");
+        await box.FillAsync(text);
+        await box.PressAsync("Enter");
+    }
+
+    private async Task SaveScreenshotAsync()
+    {
+        var path = _server.RepoPath("docs", "webchat.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Let the last poll settle and move the pointer off the buttons so the picture shows a quiet page.
+        await _page.Mouse.MoveAsync(640, 28, new() { Steps = 5 });
+        await _page.WaitForTimeoutAsync(1200);
+        await _page.ScreenshotAsync(new() { Path = path });
+        _output.WriteLine($"Saved {path}");
+    }
+
+    private void AssertNoPageErrors()
+    {
+        if (_pageErrors.Count > 0)
+            _output.WriteLine(_server.ServerLog);
+        Assert.Empty(_pageErrors);
+    }
+}
