@@ -128,7 +128,7 @@ S = [
 ("member.unknown", "I don't know anyone called @{0} here. They need to say hello to PmBot once, or mention them with your chat's @ picker.", "这里没有名为 @{0} 的人。请让对方先和 PmBot 打个招呼，或使用聊天工具的 @ 选择器提及对方。"),
 ("member.ambiguous", "@{0} could be several people: {1}. Use their full name in quotes.", "@{0} 可能指多个人：{1}。请用引号写出全名。"),
 ("member.list_title", "{0} members ({1})", "{0} 成员（{1}）"),
-("me.from_channel", "(from your chat app)", "（来自聊天应用）"),
+("me.from_channel", "(default)", "（默认）"),
 ("me.hint", "Change them with `me tz Asia/Shanghai` or `me lang zh-CN`.", "可以用 `me tz Asia/Shanghai` 或 `me lang en` 修改。"),
 ("me.tz_set", "Your time zone is now {0} (it is {1} there).", "你的时区已设为 {0}（当地时间 {1}）。"),
 ("me.lang_set", "I'll speak {0} with you from now on.", "从现在起我会用{0}和你交流。"),

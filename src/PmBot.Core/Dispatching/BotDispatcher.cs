@@ -80,6 +80,9 @@ public sealed partial class BotDispatcher(IPmStore store, CommandTable commands,
             if (shown.Length > MaxTextLength)
                 return Replies.Error(t, t["error.too_long", MaxTextLength, shown.Length]);
             parsed = commands.Parser.Parse(shown.Length == 0 ? "help" : shown, today);
+            // A clicked button that lacks input (e.g. "Add member") opens the command's form, without an error.
+            if (parsed.Command is null && activity.ButtonCommand is not null && parsed is { Spec: { } buttonSpec, Error.MessageKey: "parse.missing" })
+                return Replies.FormReply(t, buttonSpec, parsed.Partial);
             if (parsed.Command is null)
                 return Replies.ParseError(t, shown, parsed);
         }

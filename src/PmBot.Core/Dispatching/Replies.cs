@@ -49,7 +49,7 @@ public static class Replies
     {
         var inputs = spec.Params.Select(p => new FormInput(
             p.Name,
-            t["param." + p.Name],
+            Capitalized(t["param." + p.Name], t),
             p.Kind switch
             {
                 ParamKind.Date => InputKind.Date,
@@ -66,6 +66,9 @@ public static class Replies
 
     public static BotReply FormReply(Localizer t, CommandSpec spec, IReadOnlyDictionary<string, object>? given = null) =>
         BotReply.Of(new MessageBuilder().Fallback(t[spec.SummaryKey + ".title"]).Add(Form(t, spec, given)).Build());
+
+    private static string Capitalized(string label, Localizer t) =>
+        label.Length == 0 ? label : char.ToUpper(label[0], t.Culture) + label[1..];
 
     private static string Format(object value) => value switch
     {

@@ -119,7 +119,8 @@ public static class WebChatEndpoints
         var now = time.GetUtcNow();
 
         // The member's words are kept before anything else can fail.
-        var shown = request.Text ?? request.Command ?? request.Form!.Command!;
+        var shown = request.Text ?? request.Command
+            ?? $"{request.Form!.Command} ({string.Join(", ", (request.Form.Values ?? []).Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).Select(kv => $"{kv.Key}: {kv.Value}"))})";
         await transcript.AppendAsync(
         [
             new WebChatEntry { ConversationId = conversation, Direction = TranscriptDirection.FromUser, Text = shown, DedupKey = "in:" + clientId, CreatedAt = now },

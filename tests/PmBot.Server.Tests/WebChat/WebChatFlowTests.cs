@@ -190,7 +190,7 @@ public sealed class WebChatFlowTests
         await alice.AskAsync("project create \"Apollo\"");
 
         var form = await alice.ClickAsync("member add project APOLLO");
-        Assert.Contains("{form member add: user, role, project=APOLLO}", form.Replies[0].Plain, StringComparison.Ordinal);
+        Assert.Equal("{form member add: user, role, project=APOLLO}", form.Replies[0].Plain);
 
         var invalid = await alice.SubmitAsync("member add", new Dictionary<string, string?> { ["user"] = "bob", ["role"] = "boss", ["project"] = "APOLLO" });
         Assert.NotNull(invalid.FormErrors);
