@@ -125,10 +125,12 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
         if (group.Count > 0)
             return (group[0].Name, tokens[0]);
         var typed = tokens.Count > 1 ? tokens[0].Value + " " + tokens[1].Value : tokens[0].Value;
+        // Several commands share a first word ("project create", "project list"): among equally close ones, the
+        // one whose whole name is closest to what was typed wins ("projct list" is "project list").
         var candidates = Specs.Select(s => (Spec: s, Distance: Math.Min(
             Levenshtein.Distance(s.Words[0], tokens[0].Value),
-            Levenshtein.Distance(s.Name, typed))));
-        var closest = candidates.MinBy(c => c.Distance);
+            Levenshtein.Distance(s.Name, typed)), Whole: Levenshtein.Distance(s.Name, typed)));
+        var closest = candidates.OrderBy(c => c.Distance).ThenBy(c => c.Whole).First();
         var limit = Math.Max(2, tokens[0].Value.Length / 2);
         return (closest.Distance <= limit ? closest.Spec.Name : null, tokens[0]);
     }
