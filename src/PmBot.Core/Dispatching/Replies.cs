@@ -21,7 +21,10 @@ public static class Replies
         var builder = new MessageBuilder().Fallback(message).Text("⚠️ " + message);
         if (error.At is { } at && text.Length > 0 && text.Length <= 300)
         {
-            var marker = new StringBuilder().Append(' ', DisplayWidth(text, at.Start)).Append('^', Math.Max(1, DisplayWidth(at.Value, at.Value.Length)));
+            // Underline the token as typed (with its quotes and escapes), not its unquoted value.
+            var start = Math.Min(at.Start, text.Length);
+            var typed = text.Substring(start, Math.Clamp(at.Length, 0, text.Length - start));
+            var marker = new StringBuilder().Append(' ', DisplayWidth(text, start)).Append('^', Math.Max(1, DisplayWidth(typed, typed.Length)));
             builder.Text($"```\n{text}\n{marker}\n```");
         }
         if (result.Spec is { } spec)

@@ -100,7 +100,8 @@ public sealed class OutboxDispatcher
         var completions = new List<OutboxCompletion>(rows.Count);
         var released = new List<(Guid, DateTimeOffset)>();
         var toSend = new List<(OutboxMessage Row, IChannelSender Sender)>(rows.Count);
-        foreach (var row in rows)
+        // Oldest first, so that when a conversation has fewer tokens than rows its earliest rows get them.
+        foreach (var row in rows.OrderBy(r => r.CreatedAt))
         {
             if (!_senders.TryGetValue(row.Channel, out var sender))
             {
@@ -126,37 +127,74 @@ public sealed class OutboxDispatcher
         if (released.Count > 0)
             await _store.ReleaseAsync(Owner, released, cancellationToken);
 
-        var results = await SendByConversationAsync(toSend, cancellationToken);
+        var (results, held) = await SendByConversationAsync(toSend, cancellationToken);
         var after = _time.GetUtcNow();
+        var retryAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var (row, result) in results)
-            completions.Add(Complete(row, result, after));
+        {
+            var completion = Complete(row, result, after);
+            completions.Add(completion);
+            if (completion is { Outcome: SendOutcome.Retry, NextAttemptAt: { } next })
+                retryAt[ConversationKey(row)] = next;
+        }
         await _store.CompleteAsync(Owner, completions, after, cancellationToken);
+
+        // Rows queued behind a row that must be retried were not attempted: hand them back, due no sooner than it.
+        if (held.Count > 0)
+        {
+            foreach (var (row, _) in held)
+            {
+                if (_buckets.TryGetValue(ConversationKey(row), out var conversation))
+                    conversation.Return();
+                if (_buckets.TryGetValue(WorkspaceKey(row), out var workspace))
+                    workspace.Return();
+            }
+            await _store.ReleaseAsync(Owner,
+                held.Select(h => (h.Row.Id, retryAt.TryGetValue(ConversationKey(h.Row), out var notBefore) ? notBefore : after)).ToList(),
+                cancellationToken);
+        }
         return rows.Count;
     }
 
-    private async Task<List<(OutboxMessage Row, SendResult Result)>> SendByConversationAsync(
+    /// <summary>
+    /// Sends each conversation's rows in order. Once a row must be retried, the rest of its conversation is held
+    /// back (returned unsent), so that later rows neither overtake it nor ignore the channel's Retry-After.
+    /// </summary>
+    private async Task<(List<(OutboxMessage Row, SendResult Result)> Results, List<(OutboxMessage Row, IChannelSender Sender)> Held)> SendByConversationAsync(
         List<(OutboxMessage Row, IChannelSender Sender)> toSend, CancellationToken cancellationToken)
     {
         var results = new List<(OutboxMessage, SendResult)>(toSend.Count);
+        var held = new List<(OutboxMessage, IChannelSender)>();
         using var gate = new SemaphoreSlim(_options.MaxParallelConversations);
         var tasks = toSend.GroupBy(x => ConversationKey(x.Row)).Select(async group =>
         {
             await gate.WaitAsync(cancellationToken);
             try
             {
-                var local = new List<(OutboxMessage, SendResult)>();
+                var sent = new List<(OutboxMessage, SendResult)>();
+                var notSent = new List<(OutboxMessage, IChannelSender)>();
                 foreach (var (row, sender) in group.OrderBy(x => x.Row.CreatedAt))
-                    local.Add((row, await SendOneAsync(sender, row, cancellationToken)));
-                return local;
+                {
+                    if (notSent.Count > 0 || (sent.Count > 0 && sent[^1].Item2.Outcome == SendOutcome.Retry))
+                    {
+                        notSent.Add((row, sender));
+                        continue;
+                    }
+                    sent.Add((row, await SendOneAsync(sender, row, cancellationToken)));
+                }
+                return (Sent: sent, NotSent: notSent);
             }
             finally
             {
                 gate.Release();
             }
         });
-        foreach (var local in await Task.WhenAll(tasks))
-            results.AddRange(local);
-        return results;
+        foreach (var (sent, notSent) in await Task.WhenAll(tasks))
+        {
+            results.AddRange(sent);
+            held.AddRange(notSent);
+        }
+        return (results, held);
     }
 
     private async Task<SendResult> SendOneAsync(IChannelSender sender, OutboxMessage row, CancellationToken cancellationToken)

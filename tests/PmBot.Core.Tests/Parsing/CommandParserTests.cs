@@ -1,0 +1,388 @@
+using PmBot.Core.Dispatching;
+using PmBot.Core.Parsing;
+
+namespace PmBot.Core.Tests.Parsing;
+
+public class CommandParserTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 23); // a Monday
+    private static readonly CommandParser Parser = CommandTable.CreateDefault().Parser;
+
+    private static BotCommand Ok(string text)
+    {
+        var result = Parser.Parse(text, Today);
+        Assert.True(result.Error is null, $"'{text}' failed with {result.Error?.MessageKey} at {result.Error?.At}");
+        Assert.NotNull(result.Command);
+        Assert.Same(result.Command.Spec, result.Spec);
+        return result.Command;
+    }
+
+    private static ParseError Fails(string text, string key)
+    {
+        var result = Parser.Parse(text, Today);
+        Assert.Null(result.Command);
+        Assert.NotNull(result.Error);
+        Assert.Equal(key, result.Error.MessageKey);
+        return result.Error;
+    }
+
+    /// <summary>Asserts the error points at exactly <paramref name="tokenText"/> as it appears in <paramref name="text"/>.</summary>
+    private static void PointsAt(string text, ParseError error, string tokenText)
+    {
+        Assert.NotNull(error.At);
+        Assert.Equal(text.IndexOf(tokenText, StringComparison.Ordinal), error.At.Start);
+        Assert.Equal(tokenText.Length, error.At.Length);
+    }
+
+    public static TheoryData<string, string> ValidExamples => new()
+    {
+        { "help", "help" },
+        { "help project create", "help" },
+        { "project create \"Apollo\" key APOLLO start today finish +12w", "project create" },
+        { "project list", "project list" },
+        { "project show APOLLO", "project show" },
+        { "project use APOLLO", "project use" },
+        { "member add @bob member", "member add" },
+        { "member list project APOLLO", "member list" },
+        { "me", "me" },
+        { "me tz Asia/Shanghai", "me tz" },
+        { "me lang zh-CN", "me lang" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ValidExamples))]
+    public void Parse_ValidExample_ParsesToItsCommand(string text, string command)
+    {
+        Assert.Equal(command, Ok(text).Name);
+    }
+
+    [Fact]
+    public void Parse_ValidExamples_CoverEveryCommandOfTheTable()
+    {
+        var covered = ValidExamples.Select(row => (string)row[1]).ToHashSet();
+
+        Assert.Equal(Parser.Specs.Select(s => s.Name).Order(), covered.Order());
+    }
+
+    [Fact]
+    public void Parse_ProjectCreate_BindsEveryTypedValue()
+    {
+        var command = Ok("project create \"Apollo Moon\" key apollo start today finish +2w");
+
+        Assert.Equal("Apollo Moon", command.Text("name"));
+        Assert.Equal("APOLLO", command.Text("key"));
+        Assert.Equal(new DateOnly(2026, 11, 23), command.Date("start"));
+        Assert.Equal(new DateOnly(2026, 12, 7), command.Date("finish"));
+    }
+
+    [Theory]
+    [InlineData("project create Apollo finish friday key AP start 2026-11-24")]
+    [InlineData("project create Apollo START 2026-11-24 FINISH friday KEY AP")]
+    [InlineData("project create Apollo key AP finish friday start 2026-11-24")]
+    public void Parse_KeywordOptionsInAnyOrder_BindTheSameValues(string text)
+    {
+        var command = Ok(text);
+
+        Assert.Equal("Apollo", command.Text("name"));
+        Assert.Equal("AP", command.Text("key"));
+        Assert.Equal(new DateOnly(2026, 11, 24), command.Date("start"));
+        Assert.Equal(new DateOnly(2026, 11, 27), command.Date("finish"));
+    }
+
+    [Fact]
+    public void Parse_QuotedKeyword_IsAValueNotAnOption()
+    {
+        var command = Ok("project create \"key\"");
+
+        Assert.Equal("key", command.Text("name"));
+        Assert.False(command.Has("key"));
+    }
+
+    [Fact]
+    public void Parse_DuplicateOption_FailsAtTheSecondKeyword()
+    {
+        const string text = "project create Apollo key AP start today KEY BE";
+        var error = Fails(text, "parse.duplicate_option");
+
+        PointsAt(text, error, "KEY");
+        Assert.Equal("key", error.Parameter);
+        Assert.Equal(["KEY"], error.Args);
+    }
+
+    [Fact]
+    public void Parse_OptionWithoutValue_FailsAtTheKeyword()
+    {
+        const string text = "project create Apollo start";
+        var error = Fails(text, "parse.option_needs_value");
+
+        PointsAt(text, error, "start");
+        Assert.Equal("start", error.Parameter);
+    }
+
+    [Fact]
+    public void Parse_UnexpectedExtraToken_FailsPointingAtIt()
+    {
+        const string text = "project create Moon base";
+        var error = Fails(text, "parse.unexpected");
+
+        PointsAt(text, error, "base");
+        Assert.Equal(["base"], error.Args);
+        Assert.Equal("project create", Parser.Parse(text, Today).Spec!.Name);
+    }
+
+    [Fact]
+    public void Parse_ExtraTokenAfterCommandWithoutParameters_IsUnexpected()
+    {
+        const string text = "project list everything";
+        var error = Fails(text, "parse.unexpected");
+
+        PointsAt(text, error, "everything");
+    }
+
+    [Fact]
+    public void Parse_MissingRequired_KeepsWhatWasGivenAsPartial()
+    {
+        var result = Parser.Parse("project create key AP start 2026-12-01", Today);
+
+        Assert.Null(result.Command);
+        Assert.Equal("parse.missing", result.Error!.MessageKey);
+        Assert.Null(result.Error.At);
+        Assert.Equal("name", result.Error.Parameter);
+        Assert.Equal([new ParamName("name")], result.Error.Args);
+        Assert.Equal("project create", result.Spec!.Name);
+        Assert.NotNull(result.Partial);
+        Assert.Equal(2, result.Partial.Count);
+        Assert.Equal("AP", result.Partial["key"]);
+        Assert.Equal(new DateOnly(2026, 12, 1), result.Partial["start"]);
+    }
+
+    [Fact]
+    public void Parse_MissingSecondPositional_NamesThatParameter()
+    {
+        var result = Parser.Parse("member add @bob", Today);
+
+        Assert.Equal("parse.missing", result.Error!.MessageKey);
+        Assert.Equal("role", result.Error.Parameter);
+        Assert.Equal(new MentionRef(null, "bob"), result.Partial!["user"]);
+    }
+
+    [Theory]
+    [InlineData("project create Apollo start someday", "someday", "start", "parse.bad_date")]
+    [InlineData("project create Apollo start today finish 2026-02-30", "2026-02-30", "finish", "parse.bad_date")]
+    [InlineData("project create Apollo key 1AP", "1AP", "key", "parse.bad_key")]
+    [InlineData("project create Apollo key ABCDEFGHIJK", "ABCDEFGHIJK", "key", "parse.bad_key")]
+    [InlineData("project use A-B", "A-B", "project", "parse.bad_key")]
+    [InlineData("member add bob member", "bob", "user", "parse.bad_mention")]
+    [InlineData("member add @bob admin", "admin", "role", "parse.bad_choice")]
+    [InlineData("member add @bob member project x", "x", "project", "parse.bad_key")]
+    [InlineData("me lang fr", "fr", "lang", "parse.bad_choice")]
+    [InlineData("me tz Mars/Olympus", "Mars/Olympus", "zone", "parse.bad_timezone")]
+    public void Parse_BadValue_PointsAtTheTokenAndNamesTheParameter(string text, string token, string parameter, string key)
+    {
+        var error = Fails(text, key);
+
+        PointsAt(text, error, token);
+        Assert.Equal(parameter, error.Parameter);
+        Assert.Equal(token, error.Args[0]);
+    }
+
+    [Fact]
+    public void Parse_BadChoice_ListsTheChoices()
+    {
+        var error = Fails("member add @bob admin", "parse.bad_choice");
+
+        Assert.Equal("pm, member, stakeholder", error.Args[1]);
+    }
+
+    [Fact]
+    public void Parse_BadTimeZone_ListsExamples()
+    {
+        var error = Fails("me tz Nowhere", "parse.bad_timezone");
+
+        Assert.Equal("Asia/Shanghai, Europe/Berlin, America/New_York, UTC", error.Args[1]);
+    }
+
+    [Fact]
+    public void Parse_QuotedBadKey_PointsAtTheWholeQuotedToken()
+    {
+        const string text = "project use \"A B\"";
+        var error = Fails(text, "parse.bad_key");
+
+        Assert.Equal(12, error.At!.Start);
+        Assert.Equal(5, error.At.Length);
+    }
+
+    [Fact]
+    public void Parse_ChoiceInOtherCase_GivesCanonicalChoice()
+    {
+        Assert.Equal("zh-CN", Ok("me lang ZH-cn").Text("lang"));
+        Assert.Equal("stakeholder", Ok("member add @bob Stakeholder").Text("role"));
+    }
+
+    [Fact]
+    public void Parse_TimeZoneInOtherCase_GivesCanonicalZone()
+    {
+        Assert.Equal("Asia/Shanghai", Ok("me tz asia/shanghai").Text("zone"));
+    }
+
+    [Theory]
+    [InlineData("projct list", "project list")]
+    [InlineData("project craete", "project create")]
+    [InlineData("project lst", "project list")]
+    [InlineData("hepl", "help")]
+    [InlineData("membr add", "member add")]
+    [InlineData("member ad", "member add")]
+    public void Parse_UnknownCommand_SuggestsTheClosest(string text, string suggestion)
+    {
+        var result = Parser.Parse(text, Today);
+
+        Assert.Equal("parse.unknown_command", result.Error!.MessageKey);
+        Assert.Equal(suggestion, result.Suggestion);
+        Assert.Null(result.Spec);
+    }
+
+    [Fact]
+    public void Parse_TypoInSubCommandOfShorterCommand_MatchesTheShorterCommand()
+    {
+        // "me" is a command by itself, so "me tzz" is "me" with an unexpected argument.
+        const string text = "me tzz Asia/Shanghai";
+        var error = Fails(text, "parse.unexpected");
+
+        PointsAt(text, error, "tzz");
+    }
+
+    [Fact]
+    public void Parse_UnknownSubCommand_PointsAtTheSubCommand()
+    {
+        const string text = "project craete Apollo";
+        var error = Fails(text, "parse.unknown_command");
+
+        PointsAt(text, error, "craete");
+        Assert.Equal(["craete"], error.Args);
+    }
+
+    [Fact]
+    public void Parse_UnknownTopCommand_PointsAtTheFirstWord()
+    {
+        const string text = "projct list";
+        var error = Fails(text, "parse.unknown_command");
+
+        PointsAt(text, error, "projct");
+    }
+
+    [Theory]
+    [InlineData("deploy everything")]
+    [InlineData("xylophone")]
+    [InlineData("launch the rockets")]
+    public void Parse_FarFromEveryCommand_HasNoSuggestion(string text)
+    {
+        var result = Parser.Parse(text, Today);
+
+        Assert.Equal("parse.unknown_command", result.Error!.MessageKey);
+        Assert.Null(result.Suggestion);
+    }
+
+    [Fact]
+    public void Parse_EmptyLine_IsEmptyError()
+    {
+        var error = Fails("   ", "parse.empty");
+
+        Assert.Null(error.At);
+    }
+
+    [Fact]
+    public void Parse_UnterminatedQuote_IsTokenizerError()
+    {
+        var error = Fails("project create \"Apollo", "parse.unterminated_quote");
+
+        Assert.Equal(15, error.At!.Start);
+    }
+
+    [Fact]
+    public void Parse_HelpWithCommandName_BindsTheWholeName()
+    {
+        const string text = "help  project   create";
+        var result = Parser.Parse(text, Today);
+
+        Assert.Equal("help", result.Command!.Name);
+        Assert.Equal("project create", result.Command.Text("command"));
+    }
+
+    [Fact]
+    public void Parse_HelpAlone_HasNoCommandArgument()
+    {
+        Assert.False(Ok("help").Has("command"));
+    }
+
+    [Theory]
+    [InlineData("member add <@U123> pm", "U123", null)]
+    [InlineData("member add <@U123|bob> pm", "U123", "bob")]
+    [InlineData("member add @bob pm", null, "bob")]
+    [InlineData("member add <@29:abc> pm", "29:abc", null)]
+    public void Parse_Mention_GivesUserIdAndName(string text, string? userId, string? name)
+    {
+        var command = Ok(text);
+
+        Assert.Equal(new MentionRef(userId, name), command.Mention("user"));
+        Assert.Equal("pm", command.Text("role"));
+    }
+
+    [Theory]
+    [InlineData("@")]
+    [InlineData("<@>")]
+    [InlineData("<@|bob>")]
+    [InlineData("bob")]
+    [InlineData("<U123>")]
+    public void MentionRefTryParse_NotAMention_ReturnsFalse(string token)
+    {
+        Assert.False(MentionRef.TryParse(token, out _));
+    }
+
+    [Fact]
+    public void Bind_ValidForm_BuildsTheCommand()
+    {
+        var spec = Parser.Find("project create")!;
+        var form = new Dictionary<string, string> { ["name"] = "  Apollo  ", ["key"] = "apollo", ["start"] = "tomorrow", ["finish"] = "" };
+
+        var (command, errors) = Parser.Bind(spec, form, Today);
+
+        Assert.Empty(errors);
+        Assert.NotNull(command);
+        Assert.Equal("Apollo", command.Text("name"));
+        Assert.Equal("APOLLO", command.Text("key"));
+        Assert.Equal(new DateOnly(2026, 11, 24), command.Date("start"));
+        Assert.False(command.Has("finish"));
+    }
+
+    [Fact]
+    public void Bind_MissingRequiredAndBadDate_ReportsEachKeyedByParameter()
+    {
+        var spec = Parser.Find("project create")!;
+        var form = new Dictionary<string, string> { ["name"] = "   ", ["start"] = "2026-13-01", ["key"] = "OK" };
+
+        var (command, errors) = Parser.Bind(spec, form, Today);
+
+        Assert.Null(command);
+        var byParameter = errors.ToDictionary(e => e.Parameter!, e => e.MessageKey);
+        Assert.Equal(new Dictionary<string, string> { ["name"] = "parse.missing", ["start"] = "parse.bad_date" }, byParameter);
+    }
+
+    [Fact]
+    public void Bind_MemberAddForm_ParsesMentionAndChoice()
+    {
+        var spec = Parser.Find("MEMBER ADD")!;
+        var form = new Dictionary<string, string> { ["user"] = "<@U9|ann>", ["role"] = "PM" };
+
+        var (command, errors) = Parser.Bind(spec, form, Today);
+
+        Assert.Empty(errors);
+        Assert.Equal(new MentionRef("U9", "ann"), command!.Mention("user"));
+        Assert.Equal("pm", command.Text("role"));
+    }
+
+    [Fact]
+    public void Find_UnknownName_ReturnsNull()
+    {
+        Assert.Null(Parser.Find("project delete"));
+    }
+}
