@@ -35,7 +35,8 @@ public sealed class PmBotApp : IAsyncDisposable
 
     public IServiceProvider Services => Factory.Services;
 
-    public static async Task<PmBotApp> StartAsync(Store store, IDictionary<string, string?>? extra = null)
+    /// <summary>Starts PmBot on a fresh database (or, with <paramref name="postgresDatabase"/>, on that one: a second instance).</summary>
+    public static async Task<PmBotApp> StartAsync(Store store, IDictionary<string, string?>? extra = null, string? postgresDatabase = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -45,9 +46,8 @@ public sealed class PmBotApp : IAsyncDisposable
         string? folder = null;
         if (store == Store.Postgres)
         {
-            var postgres = await TestPostgres.SharedAsync();
             settings["PmBot:Storage:Provider"] = "Postgres";
-            settings["PmBot:Storage:ConnectionString"] = await postgres.CreateDatabaseAsync();
+            settings["PmBot:Storage:ConnectionString"] = postgresDatabase ?? await (await TestPostgres.SharedAsync()).CreateDatabaseAsync();
         }
         else
         {
