@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.AspNetCore.DataProtection;
 using Hangfire.PostgreSql;
 using Npgsql;
 using PmBot.Channels.WebChat;
@@ -21,6 +22,8 @@ public static class ServiceRegistration
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddPmBotStorage(storage, contentRoot);
+        // Protects stored channel tokens; keys live in the domain store so every instance can read them.
+        services.AddDataProtection().SetApplicationName("PmBot").PersistKeysToDbContext<PmBotDbContext>();
 
         services.AddSingleton(CommandTable.CreateDefault());
         services.AddScoped<BotDispatcher>();

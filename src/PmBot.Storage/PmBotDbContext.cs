@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PmBot.Core.Domain;
@@ -10,7 +11,7 @@ namespace PmBot.Storage;
 /// The domain store. Two subclasses exist only to keep one migration history per provider
 /// (<see cref="SqlitePmBotDbContext"/>, <see cref="PostgresPmBotDbContext"/>); the model is this one.
 /// </summary>
-public abstract class PmBotDbContext(DbContextOptions options) : DbContext(options)
+public abstract class PmBotDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Workspace> Workspaces => Set<Workspace>();
     public DbSet<Member> Members => Set<Member>();
@@ -20,6 +21,10 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<ProcessedDelivery> ProcessedDeliveries => Set<ProcessedDelivery>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<WebChatEntry> WebChatEntries => Set<WebChatEntry>();
+    public DbSet<ChannelInstallation> ChannelInstallations => Set<ChannelInstallation>();
+
+    /// <summary>ASP.NET Core Data Protection keys, shared by every instance (they protect stored bot tokens).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public abstract StorageProvider Provider { get; }
 
@@ -98,6 +103,19 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.DedupKey).HasMaxLength(300);
             e.HasIndex(x => new { x.ConversationId, x.Id });
             e.HasIndex(x => x.DedupKey).IsUnique();
+        });
+        modelBuilder.Entity<ChannelInstallation>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.ExternalTeamId).HasMaxLength(64);
+            e.Property(x => x.EnterpriseId).HasMaxLength(64);
+            e.Property(x => x.BotUserId).HasMaxLength(64);
+            e.Property(x => x.AppId).HasMaxLength(64);
+            e.Property(x => x.ProtectedBotToken).HasMaxLength(4000);
+            e.Property(x => x.Scopes).HasMaxLength(2000);
+            e.HasIndex(x => new { x.Channel, x.ExternalTeamId }).IsUnique();
+            e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId);
         });
     }
 }
