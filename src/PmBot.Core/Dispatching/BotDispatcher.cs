@@ -38,7 +38,7 @@ public sealed partial class BotDispatcher(IPmStore store, CommandTable commands,
         catch (DuplicateKeyException ex)
         {
             LogConflict(log, ex.Entity, activity.DeliveryId);
-            return Replies.Error(t, t["error.conflict"]);
+            return Replies.Error(t["error.conflict"]);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -49,7 +49,7 @@ public sealed partial class BotDispatcher(IPmStore store, CommandTable commands,
 #pragma warning restore CA1031
         {
             LogFailure(log, ex, activity.Channel, activity.DeliveryId);
-            return Replies.Error(t, t["error.internal", activity.DeliveryId]);
+            return Replies.Error(t["error.internal", activity.DeliveryId]);
         }
     }
 
@@ -63,7 +63,7 @@ public sealed partial class BotDispatcher(IPmStore store, CommandTable commands,
         {
             var spec = commands.Parser.Find(form.Command);
             if (spec is null)
-                return Replies.Error(t, t["parse.unknown_command", form.Command]);
+                return Replies.Error(t["parse.unknown_command", form.Command]);
             var (bound, errors) = commands.Parser.Bind(spec, form.Values, today);
             if (bound is null)
             {
@@ -78,7 +78,7 @@ public sealed partial class BotDispatcher(IPmStore store, CommandTable commands,
         {
             shown = (activity.ButtonCommand ?? activity.Text ?? "").Trim();
             if (shown.Length > MaxTextLength)
-                return Replies.Error(t, t["error.too_long", MaxTextLength, shown.Length]);
+                return Replies.Error(t["error.too_long", MaxTextLength, shown.Length]);
             parsed = commands.Parser.Parse(shown.Length == 0 ? "help" : shown, today);
             // A clicked button that lacks input (e.g. "Add member") opens the command's form, without an error.
             if (parsed.Command is null && activity.ButtonCommand is not null && parsed is { Spec: { } buttonSpec, Error.MessageKey: "parse.missing" })
@@ -94,11 +94,11 @@ public sealed partial class BotDispatcher(IPmStore store, CommandTable commands,
         {
             var resolved = await ProjectResolver.ResolveAsync(store, workspace, member, activity.ConversationId, command.Text("project"), cancellationToken);
             if (resolved.Project is null)
-                return Replies.Error(t, t[resolved.ErrorKey!, resolved.ErrorArgs]);
+                return Replies.Error(t[resolved.ErrorKey!, resolved.ErrorArgs]);
             project = resolved.Project;
             role = (await store.FindMembershipAsync(project.Id, member.Id, cancellationToken))?.Role;
             if (role is null || role < command.Spec.RequiredRole)
-                return Replies.Error(t, t["error.role_required", t.Role(command.Spec.RequiredRole!.Value), project.Key,
+                return Replies.Error(t["error.role_required", t.Role(command.Spec.RequiredRole!.Value), project.Key,
                     role is null ? t["role.none"] : t.Role(role.Value)]);
         }
 

@@ -10,7 +10,7 @@ namespace PmBot.Core.Dispatching;
 /// <summary>Replies the dispatcher gives on its own: errors, usage, forms for missing input.</summary>
 public static class Replies
 {
-    public static BotReply Error(Localizer t, string message) =>
+    public static BotReply Error(string message) =>
         BotReply.Of(new MessageBuilder().Text("⚠️ " + message).Fallback(message).Build());
 
     /// <summary>What was wrong, the typed line with the bad token underlined, the usage line, and a suggestion.</summary>

@@ -28,7 +28,7 @@ public sealed class AddMember : ICommandHandler
         var project = context.Project!;
         var found = await MemberLookup.FindAsync(context, command.Mention("user")!, cancellationToken);
         if (found.Member is not { } target)
-            return Replies.Error(t, found.Error!);
+            return Replies.Error(found.Error!);
         var role = command.Text("role") switch
         {
             "pm" => ProjectRole.Pm,
@@ -38,12 +38,12 @@ public sealed class AddMember : ICommandHandler
 
         var membership = await context.Store.FindMembershipAsync(project.Id, target.Id, cancellationToken);
         if (membership?.Role == role)
-            return Replies.Error(t, t["member.already", target.DisplayName, t.Role(role), project.Key]);
+            return Replies.Error(t["member.already", target.DisplayName, t.Role(role), project.Key]);
         var otherPms = membership is { Role: ProjectRole.Pm } && role != ProjectRole.Pm
             ? (await context.Store.ListMembershipsAsync(project.Id, cancellationToken)).Where(m => m.Role == ProjectRole.Pm && m.MemberId != target.Id).ToList()
             : null;
         if (otherPms is { Count: 0 })
-            return Replies.Error(t, t["member.last_pm", target.DisplayName, project.Key]);
+            return Replies.Error(t["member.last_pm", target.DisplayName, project.Key]);
         if (membership is null)
             context.Store.Add(new ProjectMembership { ProjectId = project.Id, MemberId = target.Id, Role = role, AddedAt = context.Now });
         else

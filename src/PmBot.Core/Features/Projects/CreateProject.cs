@@ -26,17 +26,17 @@ public sealed class CreateProject : ICommandHandler
         var t = context.T;
         var name = command.Text("name")!.Trim();
         if (name.Length == 0 || name.Length > Project.MaxNameLength)
-            return Replies.Error(t, t["project.bad_name", Project.MaxNameLength]);
+            return Replies.Error(t["project.bad_name", Project.MaxNameLength]);
         var start = command.Date("start");
         var finish = command.Date("finish");
         if (start is not null && finish is not null && finish < start)
-            return Replies.Error(t, t["project.finish_before_start", t.Date(finish), t.Date(start)]);
+            return Replies.Error(t["project.finish_before_start", t.Date(finish), t.Date(start)]);
 
         var key = command.Text("key");
         if (key is not null)
         {
             if (await context.Store.FindProjectAsync(context.Workspace.Id, key, cancellationToken) is { } taken)
-                return Replies.Error(t, t["project.key_taken", key, taken.Name]);
+                return Replies.Error(t["project.key_taken", key, taken.Name]);
         }
         else
         {
@@ -48,7 +48,7 @@ public sealed class CreateProject : ICommandHandler
                     key = candidate;
             }
             if (key is null)
-                return Replies.Error(t, t["project.key_taken", stem, stem]);
+                return Replies.Error(t["project.key_taken", stem, stem]);
         }
 
         var project = new Project

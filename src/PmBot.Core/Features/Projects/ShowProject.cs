@@ -14,7 +14,7 @@ public sealed class ShowProject : ICommandHandler
         var t = context.T;
         var resolved = await ProjectResolver.ResolveAsync(context.Store, context.Workspace, context.Member, context.Activity.ConversationId, command.Text("project"), cancellationToken);
         if (resolved.Project is not { } project)
-            return Replies.Error(t, t[resolved.ErrorKey!, resolved.ErrorArgs]);
+            return Replies.Error(t[resolved.ErrorKey!, resolved.ErrorArgs]);
         var pm = await context.Store.GetMemberAsync(project.PmMemberId, cancellationToken);
         var members = await context.Store.ListMembershipsAsync(project.Id, cancellationToken);
         return BotReply.Of(ProjectCard.Build(t, project, pm, members.Count));

@@ -17,7 +17,7 @@ public sealed class UseProject : ICommandHandler
         var key = command.Text("project")!;
         var project = await context.Store.FindProjectAsync(context.Workspace.Id, key, cancellationToken);
         if (project is null)
-            return Replies.Error(t, t["error.project_not_found", key]);
+            return Replies.Error(t["error.project_not_found", key]);
         var binding = await context.Store.FindConversationProjectAsync(context.Workspace.Id, context.Activity.ConversationId, cancellationToken);
         if (binding is null)
             context.Store.Add(new ConversationProject { WorkspaceId = context.Workspace.Id, ConversationId = context.Activity.ConversationId, ProjectId = project.Id });
