@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using PmBot.TestSupport;
+
+namespace PmBot.Benchmarks.Outbox;
+
+/// <summary>
+/// The outbox on real PostgreSQL (fsync on) against the loopback <see cref="FakeChannel"/>.
+/// Scenario 1: producers commit messages through EfPmStore while one dispatcher process drains; throughput,
+/// commit-to-send latency, commits and statements per message. Scenario 2: two dispatcher processes drain a backlog,
+/// one is killed mid-drain; lost and doubled messages and the time to recover.
+/// </summary>
+public static class OutboxBenchmark
+{
+    private sealed record Settings(
+        int Messages, int Conversations, int Workspaces, int Producers, int Batch, double Rate,
+        int Backlog, double LeaseSeconds, double KillAt, int DispatcherBatch, int Parallel, string Scenario)
+    {
+        public static Settings From(BenchArgs a) => new(
+            a.Int("messages", 20_000), a.Int("conversations", 500), a.Int("workspaces", 10), a.Int("producers", 16),
+            Math.Max(1, a.Int("batch", 1)), a.Double("rate", 1000), a.Int("backlog", 10_000), a.Double("lease", 5),
+            a.Double("kill-at", 0.3), a.Int("dispatcher-batch", 200), a.Int("parallel", 32), a.String("scenario") ?? "all");
+    }
+
+    public static async Task RunAsync(BenchArgs args)
+    {
+        var s = Settings.From(args);
+        var total = Stopwatch.StartNew();
+        Console.WriteLine($"PmBot outbox benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {s}");
+        await using var pg = await TestPostgres.StartAsync(durable: true, "shared_preload_libraries=pg_stat_statements");
+        Console.WriteLine($"PostgreSQL: {(pg.IsPrivate ? "private server from the machine's binaries" : "from " + TestPostgres.EnvironmentVariable)}, fsync on");
+
+        var failures = new List<string>();
+        if (s.Scenario is "all" or "throughput")
+            failures.AddRange(await ThroughputAsync(pg, s));
+        if (s.Scenario is "all" or "crash")
+            failures.AddRange(await CrashAsync(pg, s));
+
+        Console.WriteLine();
+        foreach (var failure in failures)
+            Console.WriteLine("FAIL " + failure);
+        Console.WriteLine(failures.Count == 0 ? "All targets met." : $"{failures.Count} target(s) missed.");
+        Console.WriteLine($"Total time {Report.F(total.Elapsed.TotalSeconds, "0.0")} s");
+    }
+
+    private static async Task<List<string>> ThroughputAsync(TestPostgres pg, Settings s)
+    {
+        const string Prefix = "s1-";
+        var n = s.Messages;
+        await using var db = await BenchDatabase.CreateAsync(pg, "pmbot_bench_s1");
+        await using var fake = await FakeChannel.StartAsync(Prefix, n);
+        await PgStats.ResetAsync(db.ConnectionString);
+        var monitorCommits = 0;
+
+        await using var worker = WorkerProcess.Start("bench-s1-dispatcher", db.ConnectionString, fake.BaseAddress, s.LeaseSeconds, s.DispatcherBatch, s.Parallel);
+        await worker.WaitReadyAsync(TimeSpan.FromSeconds(60));
+        await Task.Delay(300); // the LISTEN connection is up
+
+        var produce = Stopwatch.StartNew();
+        var committed = await db.ProduceAsync(Prefix, n, s.Batch, s.Producers, s.Rate, s.Conversations, s.Workspaces);
+        var produceSeconds = produce.Elapsed.TotalSeconds;
+
+        var deadline = Stopwatch.StartNew();
+        while (fake.Distinct < n && deadline.Elapsed < TimeSpan.FromSeconds(60))
+            await Task.Delay(10);
+        // The last batch's completion commits after its sends: wait for it so it is counted.
+        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            monitorCommits++;
+            if (await PgStats.ScalarAsync(db.ConnectionString, "SELECT count(*) FROM \"OutboxMessages\" WHERE \"State\" = 0") == 0)
+                break;
+            await Task.Delay(50);
+        }
+        await worker.StopAsync(TimeSpan.FromSeconds(15));
+        db.DataSource.Clear();
+        await Task.Delay(500); // exiting backends publish their counters
+        var stats = await PgStats.ReadAsync(db.ConnectionString);
+
+        var delivered = fake.Distinct;
+        var latencies = new List<double>(n);
+        long firstCommit = long.MaxValue, lastReceive = 0;
+        for (var i = 0; i < n; i++)
+        {
+            firstCommit = Math.Min(firstCommit, committed[i]);
+            var received = fake.FirstReceived(i);
+            if (received == 0)
+                continue;
+            lastReceive = Math.Max(lastReceive, received);
+            latencies.Add(Stopwatch.GetElapsedTime(committed[i], received).TotalMilliseconds);
+        }
+        latencies.Sort();
+        var seconds = Stopwatch.GetElapsedTime(firstCommit, lastReceive).TotalSeconds;
+        var rate = delivered / seconds;
+        var producerCommits = (n + s.Batch - 1) / s.Batch;
+        var commits = stats.Commits - PgStats.ResetCommits - monitorCommits;
+        var perMessage = (double)commits / Math.Max(1, delivered);
+
+        var report = new Report($"Scenario 1: throughput and commit-to-send latency (1 dispatcher process, {n} messages)");
+        report.Info("write path", s.Batch == 1
+            ? $"EfPmStore, singly (1 message/commit), {s.Producers} producers"
+            : $"EfPmStore, batches of {s.Batch}, {s.Producers} producers");
+        report.Info("offered rate", s.Rate > 0 ? $"{Report.F(s.Rate)} msg/s" : "unpaced (as fast as producers go)");
+        report.Info("producers' own rate", $"{Report.F(n / produceSeconds, "0")} msg/s");
+        report.Info("conversations / workspaces", $"{s.Conversations} / {s.Workspaces}");
+        report.Info("delivered / doubled", $"{delivered} / {fake.Duplicates}");
+        report.Check("messages/s (first commit -> last receive)", rate, "0", "msg/s", ">= 500", rate >= 500);
+        report.Check("commit-to-send p50", Percentile(latencies, 0.50), "0.0", "ms", "< 20 ms", Percentile(latencies, 0.50) < 20);
+        report.Info("commit-to-send p95", $"{Report.F(Percentile(latencies, 0.95), "0.0")} ms");
+        report.Check("commit-to-send p99", Percentile(latencies, 0.99), "0.0", "ms", "< 250 ms", Percentile(latencies, 0.99) < 250);
+        report.Info("commit-to-send max", $"{Report.F(latencies.Count > 0 ? latencies[^1] : double.NaN, "0.0")} ms");
+        report.Check("commits per delivered message", perMessage, "0.000", "", "<= 3", perMessage <= 3);
+        report.Info("  of which producers' commits", $"{Report.F((double)producerCommits / Math.Max(1, delivered), "0.000")} ({producerCommits})");
+        report.Info("  of which dispatcher's commits", $"{Report.F((double)(commits - producerCommits) / Math.Max(1, delivered), "0.000")} ({commits - producerCommits})");
+        report.Info("statements per delivered message", Report.F((double)stats.Statements / Math.Max(1, delivered), "0.000"));
+        report.Info("rollbacks", stats.Rollbacks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        report.Check("lost", n - delivered, "0", "", "0", delivered == n);
+        report.Check("doubled", fake.Duplicates, "0", "", "0", fake.Duplicates == 0);
+        report.Print();
+        PrintStatements(stats, delivered);
+        return report.Failures;
+    }
+
+    private static async Task<List<string>> CrashAsync(TestPostgres pg, Settings s)
+    {
+        const string Prefix = "s2-";
+        var n = s.Backlog;
+        await using var db = await BenchDatabase.CreateAsync(pg, "pmbot_bench_s2");
+        await using var fake = await FakeChannel.StartAsync(Prefix, n);
+        var fill = Stopwatch.StartNew();
+        await db.ProduceAsync(Prefix, n, batch: 100, producers: 8, rate: 0, s.Conversations, s.Workspaces);
+        var fillSeconds = fill.Elapsed.TotalSeconds;
+        db.DataSource.Clear();
+        await PgStats.ResetAsync(db.ConnectionString);
+        var monitorCommits = 0;
+
+        await using var victim = WorkerProcess.Start("bench-s2-victim", db.ConnectionString, fake.BaseAddress, s.LeaseSeconds, s.DispatcherBatch, s.Parallel);
+        await using var survivor = WorkerProcess.Start("bench-s2-survivor", db.ConnectionString, fake.BaseAddress, s.LeaseSeconds, s.DispatcherBatch, s.Parallel);
+        await Task.WhenAll(victim.WaitReadyAsync(TimeSpan.FromSeconds(60)), survivor.WaitReadyAsync(TimeSpan.FromSeconds(60)));
+        var drainStart = Stopwatch.GetTimestamp();
+
+        var killAt = (int)(n * s.KillAt);
+        var clock = Stopwatch.StartNew();
+        while (fake.Distinct < killAt && clock.Elapsed < TimeSpan.FromSeconds(60))
+            await Task.Delay(2);
+        victim.Kill();
+        var killed = Stopwatch.GetTimestamp();
+        var deliveredAtKill = fake.Distinct;
+        monitorCommits++;
+        var heldByVictim = await PgStats.ScalarAsync(db.ConnectionString,
+            $"SELECT count(*) FROM \"OutboxMessages\" WHERE \"State\" = 0 AND \"LeaseOwner\" = '{victim.Owner}'");
+
+        var timeout = TimeSpan.FromSeconds(s.LeaseSeconds + 60);
+        clock.Restart();
+        while (fake.Distinct < n && clock.Elapsed < timeout)
+            await Task.Delay(10);
+        while (clock.Elapsed < timeout + TimeSpan.FromSeconds(15))
+        {
+            monitorCommits++;
+            if (await PgStats.ScalarAsync(db.ConnectionString, "SELECT count(*) FROM \"OutboxMessages\" WHERE \"State\" = 0") == 0)
+                break;
+            await Task.Delay(50);
+        }
+        monitorCommits++;
+        var sentRows = await PgStats.ScalarAsync(db.ConnectionString, "SELECT count(*) FROM \"OutboxMessages\" WHERE \"State\" = 1");
+        await survivor.StopAsync(TimeSpan.FromSeconds(15));
+        db.DataSource.Clear();
+        await Task.Delay(500);
+        var stats = await PgStats.ReadAsync(db.ConnectionString);
+
+        var delivered = fake.Distinct;
+        var lost = n - delivered;
+        var doubled = Enumerable.Range(0, n).Count(i => fake.Count(i) > 1);
+        long lastReceive = 0;
+        for (var i = 0; i < n; i++)
+            lastReceive = Math.Max(lastReceive, fake.FirstReceived(i));
+        var recovery = Stopwatch.GetElapsedTime(killed, lastReceive).TotalSeconds;
+        var drain = Stopwatch.GetElapsedTime(drainStart, lastReceive).TotalSeconds;
+        var commits = stats.Commits - PgStats.ResetCommits - monitorCommits;
+
+        var report = new Report($"Scenario 2: two dispatcher processes, one killed mid-drain (backlog {n}, lease {Report.F(s.LeaseSeconds)} s)");
+        report.Info("backlog written", $"batches of 100 in {Report.F(fillSeconds, "0.0")} s");
+        report.Info("killed after", $"{deliveredAtKill} delivered ({Report.F(Stopwatch.GetElapsedTime(drainStart, killed).TotalSeconds, "0.00")} s into the drain)");
+        report.Info("rows leased to the killed process", heldByVictim.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        report.Info("re-claimed rows found delivered by lookup", fake.LookupsDelivered.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        report.Info("re-claimed rows not yet delivered", fake.LookupsMissing.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        report.Info("delivered (distinct) / rows Sent in DB", $"{delivered} / {sentRows}");
+        report.Check("lost (never received)", lost, "0", "", "0", lost == 0);
+        report.Check("doubled (received more than once)", doubled, "0", "", "0", doubled == 0);
+        report.Info("extra receives in total", fake.Duplicates.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        report.Info("time to full recovery (kill -> last first receive)", lost == 0 ? $"{Report.F(recovery, "0.00")} s" : "not recovered");
+        report.Info("whole drain", $"{Report.F(drain, "0.00")} s ({Report.F(delivered / drain, "0")} msg/s incl. the lease wait)");
+        report.Info("dispatchers' commits per message", Report.F((double)commits / Math.Max(1, delivered), "0.000"));
+        report.Info("dispatchers' statements per message", Report.F((double)stats.Statements / Math.Max(1, delivered), "0.000"));
+        report.Print();
+        return report.Failures;
+    }
+
+    private static void PrintStatements(PgStats.Snapshot stats, int delivered)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Top statements (pg_stat_statements, {stats.Statements} calls in all):");
+        foreach (var (query, calls) in stats.Top)
+            Console.WriteLine($"  {calls,8} ({Report.F((double)calls / Math.Max(1, delivered), "0.000")}/msg)  {(query.Length > 110 ? query[..110] + "…" : query)}");
+    }
+
+    private static double Percentile(List<double> sorted, double q) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
+}
