@@ -16,7 +16,32 @@ public sealed class LoopbackChannelSender(HttpClient http) : IChannelSender
 
     public DeliveryLimits Limits => DeliveryLimits.Unlimited;
 
+    private long _sends;
+    private long _ticks;
+
+    /// <summary>Sends and their mean duration (for the worker's report).</summary>
+    public string Summary()
+    {
+        var sends = Interlocked.Read(ref _sends);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"sends {sends} x {(sends == 0 ? 0 : Interlocked.Read(ref _ticks) * 1000.0 / System.Diagnostics.Stopwatch.Frequency / sends):0.00} ms");
+    }
+
     public async Task<SendResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return await SendCoreAsync(message, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _sends);
+            Interlocked.Add(ref _ticks, System.Diagnostics.Stopwatch.GetTimestamp() - start);
+        }
+    }
+
+    private async Task<SendResult> SendCoreAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var uri = new Uri("m/" + Uri.EscapeDataString(message.IdempotencyKey), UriKind.Relative);
         try

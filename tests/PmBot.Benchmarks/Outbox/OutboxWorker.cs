@@ -35,12 +35,16 @@ public static class OutboxWorker
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPmBotStorage(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = connectionString, MigrateOnStartup = false }, AppContext.BaseDirectory);
         builder.Services.AddSingleton(options);
+        // Time the real store's calls (reported on stop).
+        builder.Services.AddSingleton(sp => new TimedOutboxStore(ActivatorUtilities.CreateInstance<Storage.Outbox.PostgresOutboxStore>(sp)));
+        builder.Services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<TimedOutboxStore>());
         builder.Services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
         {
             BaseAddress = fake,
             Timeout = TimeSpan.FromSeconds(10),
         });
-        builder.Services.AddSingleton<IChannelSender, LoopbackChannelSender>();
+        builder.Services.AddSingleton<LoopbackChannelSender>();
+        builder.Services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<LoopbackChannelSender>());
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutboxDispatcher>(sp, owner));
         builder.Services.AddHostedService<DispatcherService>();
 
@@ -51,6 +55,7 @@ public static class OutboxWorker
         {
         }
         await host.StopAsync(TimeSpan.FromSeconds(10));
+        await Console.Error.WriteLineAsync(host.Services.GetRequiredService<TimedOutboxStore>().Summary() + "; " + host.Services.GetRequiredService<LoopbackChannelSender>().Summary());
         return 0;
     }
 

@@ -12,20 +12,39 @@ public static class PgStats
 {
     public const string Tag = "/* bench-monitor */";
 
-    /// <summary>Creates pg_stat_statements and zeroes both counters. Costs 2 commits counted later (the two resets).</summary>
+    /// <summary>
+/// Creates pg_stat_statements and zeroes the database's counters, the statements and the (cluster-wide) WAL counters.
+/// Costs about <see cref="ResetCommits"/> commits counted later (the resets' own transactions).
+/// </summary>
     public static async Task ResetAsync(string connectionString)
     {
         await using var connection = await OpenAsync(connectionString);
         await ExecuteAsync(connection, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
         await ExecuteAsync(connection, $"{Tag} SELECT pg_stat_reset()");
         await ExecuteAsync(connection, $"{Tag} SELECT pg_stat_statements_reset()");
+        await ExecuteAsync(connection, $"{Tag} SELECT pg_stat_reset_shared('wal')");
     }
 
-    public const int ResetCommits = 2;
+    public const int ResetCommits = 3;
 
-    public sealed record Snapshot(long Commits, long Rollbacks, long Statements, IReadOnlyList<(string Query, long Calls)> Top);
+    /// <summary>
+    /// Commits one <see cref="ScalarAsync"/> adds: its query and the new backend's own start-up transaction
+    /// (PostgreSQL counts that one in xact_commit too).
+    /// </summary>
+    public const int CommitsPerMonitorQuery = 2;
 
-    public static async Task<Snapshot> ReadAsync(string connectionString, int top = 10)
+    /// <param name="Commits">pg_stat_database.xact_commit of the database.</param>
+    /// <param name="Rollbacks">pg_stat_database.xact_rollback.</param>
+    /// <param name="Statements">pg_stat_statements calls in the database, the benchmark's own left out.</param>
+    /// <param name="WalSyncs">pg_stat_wal.wal_sync: WAL flushes to disk (durable commits, group commit counted once).</param>
+    /// <param name="Top">The statements, most called first.</param>
+    public sealed record Snapshot(long Commits, long Rollbacks, long Statements, long WalSyncs, IReadOnlyList<(string Query, long Calls)> Top)
+    {
+        /// <summary>Calls of the statements whose text starts with <paramref name="prefix"/>.</summary>
+        public long Calls(string prefix) => Top.Where(t => t.Query.StartsWith(prefix, StringComparison.Ordinal)).Sum(t => t.Calls);
+    }
+
+    public static async Task<Snapshot> ReadAsync(string connectionString)
     {
         await using var connection = await OpenAsync(connectionString);
         long commits, rollbacks;
@@ -40,14 +59,17 @@ public static class PgStats
         long statements;
         await using (var command = new NpgsqlCommand($"{Tag} SELECT COALESCE(sum(calls), 0)::bigint FROM pg_stat_statements WHERE {Mine}", connection))
             statements = (long)(await command.ExecuteScalarAsync())!;
+        long walSyncs;
+        await using (var command = new NpgsqlCommand($"{Tag} SELECT wal_sync FROM pg_stat_wal", connection))
+            walSyncs = (long)(await command.ExecuteScalarAsync())!;
         var list = new List<(string, long)>();
-        await using (var command = new NpgsqlCommand($"{Tag} SELECT regexp_replace(query, '\\s+', ' ', 'g'), calls FROM pg_stat_statements WHERE {Mine} ORDER BY calls DESC LIMIT {top}", connection))
+        await using (var command = new NpgsqlCommand($"{Tag} SELECT regexp_replace(query, '\\s+', ' ', 'g'), calls FROM pg_stat_statements WHERE {Mine} ORDER BY calls DESC", connection))
         await using (var reader = await command.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
                 list.Add((reader.GetString(0), reader.GetInt64(1)));
         }
-        return new Snapshot(commits, rollbacks, statements, list);
+        return new Snapshot(commits, rollbacks, statements, walSyncs, list);
     }
 
     /// <summary>Runs one tagged monitoring scalar query on its own unpooled connection (one commit, left out by the caller).</summary>
