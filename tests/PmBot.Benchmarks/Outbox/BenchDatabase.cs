@@ -28,9 +28,13 @@ public sealed class BenchDatabase : IAsyncDisposable
     public NpgsqlDataSource DataSource { get; }
 
     /// <summary>Creates the database, applies the migrations with <see cref="DatabaseMigrator"/>, builds the EF model.</summary>
-    public static async Task<BenchDatabase> CreateAsync(TestPostgres server, string prefix)
+    /// <param name="server">The PostgreSQL server.</param>
+    /// <param name="prefix">The database name's prefix.</param>
+    /// <param name="noResetOnClose">Npgsql's <c>No Reset On Close</c>: no DISCARD ALL when a pooled connection is reused.</param>
+    public static async Task<BenchDatabase> CreateAsync(TestPostgres server, string prefix, bool noResetOnClose)
     {
-        var db = new BenchDatabase(await server.CreateDatabaseAsync(prefix));
+        var connectionString = new NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync(prefix)) { NoResetOnClose = noResetOnClose }.ConnectionString;
+        var db = new BenchDatabase(connectionString);
         await new DatabaseMigrator(new Factory(db._options), NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
         await using (var context = new PostgresPmBotDbContext(db._options))
             _ = await context.OutboxMessages.CountAsync();

@@ -53,6 +53,12 @@ public sealed class FakeChannel : IAsyncDisposable
 
     public int LookupsMissing => Volatile.Read(ref _lookupsMissing);
 
+    /// <summary>
+    /// Called after a delivery is recorded and before it is answered, with the sending dispatcher's name
+    /// (the <c>X-Dispatcher</c> header): lets a benchmark kill a dispatcher in the middle of its sends.
+    /// </summary>
+    public Action<string>? Received { get; set; }
+
     /// <summary>How many times key <paramref name="index"/> was received.</summary>
     public int Count(int index) => Volatile.Read(ref _counts[index]);
 
@@ -115,6 +121,7 @@ public sealed class FakeChannel : IAsyncDisposable
         {
             Interlocked.Increment(ref _duplicates);
         }
+        Received?.Invoke(context.Request.Headers["X-Dispatcher"].ToString());
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
 

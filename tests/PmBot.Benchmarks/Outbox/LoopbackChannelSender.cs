@@ -10,7 +10,9 @@ namespace PmBot.Benchmarks.Outbox;
 /// have reached the channel before a crash, so it first asks the channel and reports Sent without re-posting when the
 /// key is known: PmBot's designed crash safety.
 /// </summary>
-public sealed class LoopbackChannelSender(HttpClient http) : IChannelSender
+/// <param name="http">A client whose base address is the fake.</param>
+/// <param name="dispatcher">This dispatcher's name, sent as <c>X-Dispatcher</c>.</param>
+public sealed class LoopbackChannelSender(HttpClient http, string dispatcher) : IChannelSender
 {
     public ChannelKind Channel => ChannelKind.WebChat;
 
@@ -54,8 +56,10 @@ public sealed class LoopbackChannelSender(HttpClient http) : IChannelSender
                 if (lookup.StatusCode != HttpStatusCode.NotFound)
                     return SendResult.RetryLater($"Lookup answered {(int)lookup.StatusCode}.");
             }
-            using var content = new StringContent(message.Payload, Encoding.UTF8, "application/json");
-            using var response = await http.PostAsync(uri, content, cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri);
+            request.Headers.Add("X-Dispatcher", dispatcher);
+            request.Content = new StringContent(message.Payload, Encoding.UTF8, "application/json");
+            using var response = await http.SendAsync(request, cancellationToken);
             return response.IsSuccessStatusCode ? SendResult.Sent : SendResult.RetryLater($"Channel answered {(int)response.StatusCode}.");
         }
         catch (HttpRequestException ex)

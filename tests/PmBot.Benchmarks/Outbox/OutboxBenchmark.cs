@@ -12,13 +12,17 @@ namespace PmBot.Benchmarks.Outbox;
 public static class OutboxBenchmark
 {
     private sealed record Settings(
-        int Messages, int Conversations, int Workspaces, int Producers, int Batch, double Rate,
-        int Backlog, double LeaseSeconds, double KillAt, int DispatcherBatch, int Parallel, string Scenario)
+        int Messages, int Conversations, int Workspaces, int Producers, string Batch, double Rate,
+        int Backlog, double LeaseSeconds, double KillAt, int DispatcherBatch, int Parallel, string Scenario, bool NoResetOnClose)
     {
         public static Settings From(BenchArgs a) => new(
             a.Int("messages", 20_000), a.Int("conversations", 500), a.Int("workspaces", 10), a.Int("producers", 16),
-            Math.Max(1, a.Int("batch", 1)), a.Double("rate", 1000), a.Int("backlog", 10_000), a.Double("lease", 5),
-            a.Double("kill-at", 0.3), a.Int("dispatcher-batch", 200), a.Int("parallel", 32), a.String("scenario") ?? "all");
+            a.String("batch") ?? "1,10", a.Double("rate", 1000), a.Int("backlog", 10_000), a.Double("lease", 5),
+            a.Double("kill-at", 0.3), a.Int("dispatcher-batch", 200), a.Int("parallel", 32), a.String("scenario") ?? "all",
+            a.String("no-reset-on-close") == "true");
+
+        /// <summary>Messages per producer transaction, one scenario 1 run each.</summary>
+        public int[] Batches() => Batch.Split(',').Select(b => Math.Max(1, int.Parse(b, System.Globalization.CultureInfo.InvariantCulture))).ToArray();
     }
 
     public static async Task RunAsync(BenchArgs args)
@@ -27,11 +31,15 @@ public static class OutboxBenchmark
         var total = Stopwatch.StartNew();
         Console.WriteLine($"PmBot outbox benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {s}");
         await using var pg = await TestPostgres.StartAsync(durable: true, "shared_preload_libraries=pg_stat_statements");
-        Console.WriteLine($"PostgreSQL: {(pg.IsPrivate ? "private server from the machine's binaries" : "from " + TestPostgres.EnvironmentVariable)}, fsync on");
+        Console.WriteLine($"PostgreSQL: {(pg.IsPrivate ? "private server from the machine's binaries" : "from " + TestPostgres.EnvironmentVariable)}, fsync on"
+            + (s.NoResetOnClose ? "; Npgsql 'No Reset On Close' (no DISCARD ALL on pooled reuse)" : ""));
 
         var failures = new List<string>();
         if (s.Scenario is "all" or "throughput")
-            failures.AddRange(await ThroughputAsync(pg, s));
+        {
+            foreach (var batch in s.Batches())
+                failures.AddRange(await ThroughputAsync(pg, s, batch));
+        }
         if (s.Scenario is "all" or "crash")
             failures.AddRange(await CrashAsync(pg, s));
 
@@ -42,18 +50,18 @@ public static class OutboxBenchmark
         Console.WriteLine($"Total time {Report.F(total.Elapsed.TotalSeconds, "0.0")} s");
     }
 
-    private static async Task<List<string>> ThroughputAsync(TestPostgres pg, Settings s)
+    private static async Task<List<string>> ThroughputAsync(TestPostgres pg, Settings s, int batch)
     {
         const string Prefix = "s1-";
         var n = s.Messages;
-        await using var db = await BenchDatabase.CreateAsync(pg, "pmbot_bench_s1");
+        await using var db = await BenchDatabase.CreateAsync(pg, "pmbot_bench_s1", s.NoResetOnClose);
         await using var fake = await FakeChannel.StartAsync(Prefix, n);
         await using var worker = WorkerProcess.Start("bench-s1-dispatcher", db.ConnectionString, fake.BaseAddress, s.LeaseSeconds, s.DispatcherBatch, s.Parallel);
         await worker.WaitReadyAsync(TimeSpan.FromSeconds(60));
 
         // Warm-up (JIT, connection pools, the HTTP connections to the fake): keys the fake counts as unknown.
         const int WarmUp = 200;
-        await db.ProduceAsync("warm-", WarmUp, s.Batch, s.Producers, 0, s.Conversations, s.Workspaces);
+        await db.ProduceAsync("warm-", WarmUp, batch, s.Producers, 0, s.Conversations, s.Workspaces);
         var warm = Stopwatch.StartNew();
         while (fake.Unknown < WarmUp && warm.Elapsed < TimeSpan.FromSeconds(30))
             await Task.Delay(10);
@@ -63,7 +71,7 @@ public static class OutboxBenchmark
         var monitorCommits = 0;
 
         var produce = Stopwatch.StartNew();
-        var committed = await db.ProduceAsync(Prefix, n, s.Batch, s.Producers, s.Rate, s.Conversations, s.Workspaces);
+        var committed = await db.ProduceAsync(Prefix, n, batch, s.Producers, s.Rate, s.Conversations, s.Workspaces);
         var produceSeconds = produce.Elapsed.TotalSeconds;
 
         var deadline = Stopwatch.StartNew();
@@ -97,16 +105,16 @@ public static class OutboxBenchmark
         latencies.Sort();
         var seconds = Stopwatch.GetElapsedTime(firstCommit, lastReceive).TotalSeconds;
         var rate = delivered / seconds;
-        var producerCommits = (n + s.Batch - 1) / s.Batch;
+        var producerCommits = (n + batch - 1) / batch;
         var commits = stats.Commits - PgStats.ResetCommits - monitorCommits;
         var perMessage = (double)commits / Math.Max(1, delivered);
         var discards = stats.Calls("DISCARD ALL");
         var dispatcherStatements = stats.Calls("UPDATE \"OutboxMessages\"") + stats.Calls("SELECT min(GREATEST(");
 
-        var report = new Report($"Scenario 1: throughput and commit-to-send latency (1 dispatcher process, {n} messages)");
-        report.Info("write path", s.Batch == 1
+        var report = new Report($"Scenario 1: throughput and commit-to-send latency (1 dispatcher process, {n} messages, {(batch == 1 ? "written singly" : $"written in batches of {batch}")})");
+        report.Info("write path", batch == 1
             ? $"EfPmStore, singly (1 message/commit), {s.Producers} producers"
-            : $"EfPmStore, batches of {s.Batch}, {s.Producers} producers");
+            : $"EfPmStore, batches of {batch}, {s.Producers} producers");
         report.Info("offered rate", s.Rate > 0 ? $"{Report.F(s.Rate)} msg/s" : "unpaced (as fast as producers go)");
         report.Info("producers' own rate", $"{Report.F(n / produceSeconds, "0")} msg/s");
         report.Info("conversations / workspaces", $"{s.Conversations} / {s.Workspaces}");
@@ -135,7 +143,7 @@ public static class OutboxBenchmark
     {
         const string Prefix = "s2-";
         var n = s.Backlog;
-        await using var db = await BenchDatabase.CreateAsync(pg, "pmbot_bench_s2");
+        await using var db = await BenchDatabase.CreateAsync(pg, "pmbot_bench_s2", s.NoResetOnClose);
         await using var fake = await FakeChannel.StartAsync(Prefix, n);
         var fill = Stopwatch.StartNew();
         await db.ProduceAsync(Prefix, n, batch: 100, producers: 8, rate: 0, s.Conversations, s.Workspaces);
@@ -149,13 +157,26 @@ public static class OutboxBenchmark
         await Task.WhenAll(victim.WaitReadyAsync(TimeSpan.FromSeconds(60)), survivor.WaitReadyAsync(TimeSpan.FromSeconds(60)));
         var drainStart = Stopwatch.GetTimestamp();
 
+        // Kill the victim in the middle of its sends: from inside the fake, right after recording one of its messages once
+        // the given share is delivered, before answering it. Its batch then has rows delivered but not written back
+        // (the case that could double) and rows not sent (the case that could be lost).
         var killAt = (int)(n * s.KillAt);
+        var killed = 0L;
+        var deliveredAtKill = 0;
+        fake.Received = dispatcher =>
+        {
+            if (dispatcher == victim.Owner && fake.Distinct >= killAt && Interlocked.CompareExchange(ref killed, -1, 0) == 0)
+            {
+                victim.Kill();
+                deliveredAtKill = fake.Distinct;
+                Interlocked.Exchange(ref killed, Stopwatch.GetTimestamp());
+            }
+        };
         var clock = Stopwatch.StartNew();
-        while (fake.Distinct < killAt && clock.Elapsed < TimeSpan.FromSeconds(60))
+        while (Interlocked.Read(ref killed) <= 0 && clock.Elapsed < TimeSpan.FromSeconds(60))
             await Task.Delay(2);
-        victim.Kill();
-        var killed = Stopwatch.GetTimestamp();
-        var deliveredAtKill = fake.Distinct;
+        if (Interlocked.Read(ref killed) <= 0)
+            throw new InvalidOperationException("The victim dispatcher sent nothing after the kill point: nothing to measure.");
         monitorCommits += PgStats.CommitsPerMonitorQuery;
         var heldByVictim = await PgStats.ScalarAsync(db.ConnectionString,
             $"SELECT count(*) FROM \"OutboxMessages\" WHERE \"State\" = 0 AND \"LeaseOwner\" = '{victim.Owner}'");
@@ -191,7 +212,7 @@ public static class OutboxBenchmark
         var report = new Report($"Scenario 2: two dispatcher processes, one killed mid-drain (backlog {n}, lease {Report.F(s.LeaseSeconds)} s)");
         report.Info("backlog written", $"batches of 100 in {Report.F(fillSeconds, "0.0")} s");
         report.Info("killed after", $"{deliveredAtKill} delivered ({Report.F(Stopwatch.GetElapsedTime(drainStart, killed).TotalSeconds, "0.00")} s into the drain)");
-        report.Info("rows leased to the killed process", heldByVictim.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        report.Info("rows leased to the killed process at its death", heldByVictim.ToString(System.Globalization.CultureInfo.InvariantCulture));
         report.Info("re-claimed rows found delivered by lookup", fake.LookupsDelivered.ToString(System.Globalization.CultureInfo.InvariantCulture));
         report.Info("re-claimed rows not yet delivered", fake.LookupsMissing.ToString(System.Globalization.CultureInfo.InvariantCulture));
         report.Info("delivered (distinct) / rows Sent in DB", $"{delivered} / {sentRows}");

@@ -43,7 +43,7 @@ public static class OutboxWorker
             BaseAddress = fake,
             Timeout = TimeSpan.FromSeconds(10),
         });
-        builder.Services.AddSingleton<LoopbackChannelSender>();
+        builder.Services.AddSingleton(sp => new LoopbackChannelSender(sp.GetRequiredService<HttpClient>(), owner));
         builder.Services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<LoopbackChannelSender>());
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutboxDispatcher>(sp, owner));
         builder.Services.AddHostedService<DispatcherService>();

@@ -66,7 +66,7 @@ public sealed class WorkerProcess : IAsyncDisposable
     public Task WaitReadyAsync(TimeSpan timeout) => _ready.Task.WaitAsync(timeout);
 
     /// <summary>SIGKILL: no clean-up, no lease handed back, connections dropped by the OS.</summary>
-    public void Kill() => _process.Kill(entireProcessTree: true);
+    public void Kill() => _process.Kill(); // the worker starts no children; walking the process tree would let it run on for milliseconds
 
     /// <summary>Asks the worker to stop and waits for it (kills it after the timeout).</summary>
     public async Task StopAsync(TimeSpan timeout)
