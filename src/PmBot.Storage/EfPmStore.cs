@@ -70,7 +70,17 @@ public sealed class EfPmStore(PmBotDbContext db, IOutboxSignal signal) : IPmStor
             {
                 // NOTIFY inside the transaction is delivered on commit: other instances wake for the new rows.
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
+                // The transaction holds exactly this one SaveChanges and is rolled back whole if it fails, so EF's
+                // automatic savepoint around it (SAVEPOINT + RELEASE: two more round trips per commit) buys nothing.
+                db.Database.AutoSavepointsEnabled = false;
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                finally
+                {
+                    db.Database.AutoSavepointsEnabled = true;
+                }
                 await db.Database.ExecuteSqlRawAsync("NOTIFY " + OutboxNotifications.Channel, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }

@@ -1,1 +1,25 @@
-Console.WriteLine("PmBot benchmarks: see README.md in this folder.");
+using PmBot.Benchmarks;
+using PmBot.Benchmarks.Outbox;
+
+// PmBot benchmarks: the first argument names the benchmark; the rest are its options. See README.md.
+var name = args.Length > 0 ? args[0] : "help";
+var options = BenchArgs.Parse(args.Skip(1));
+switch (name)
+{
+    case "outbox":
+        await OutboxBenchmark.RunAsync(options);
+        return 0;
+    case OutboxWorker.Mode:
+        return await OutboxWorker.RunAsync(options);
+    default:
+        Console.WriteLine("""
+            PmBot benchmarks. Usage: dotnet run -c Release --project tests/PmBot.Benchmarks -- <benchmark> [options]
+
+              outbox   The outbox on PostgreSQL against a loopback fake channel: throughput, commit-to-send latency,
+                       commits and statements per message, and a dispatcher process killed mid-drain.
+                       Options: --messages 20000 --conversations 500 --workspaces 10 --producers 16 --batch 1
+                                --rate 1000 (offered messages/s, 0 = as fast as producers go) --backlog 10000
+                                --lease 5 (seconds) --kill-at 0.3 --scenario all|throughput|crash
+            """);
+        return name == "help" ? 0 : 2;
+}
