@@ -15,6 +15,9 @@ namespace PmBot.Server;
 /// <summary>The composition root: every PmBot service, wired from configuration.</summary>
 public static class ServiceRegistration
 {
+    /// <summary>Hangfire's own pooled connections (with the usual reset between users).</summary>
+    private const string HangfireDataSourceKey = "hangfire";
+
     public static IServiceCollection AddPmBot(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
@@ -38,6 +41,8 @@ public static class ServiceRegistration
         services.AddSingleton<LocalUsers>();
         services.AddTransient<HousekeepingJob>();
         services.AddSingleton<IRecurringJobSource, HousekeepingJobSource>();
+        if (storage.Provider == StorageProvider.Postgres)
+            services.AddKeyedSingleton(HangfireDataSourceKey, (_, _) => PostgresConnections.Build(storage.ConnectionString!, resetOnClose: true));
         services.AddHangfire((sp, hangfire) =>
         {
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
@@ -45,7 +50,7 @@ public static class ServiceRegistration
             if (storage.Provider == StorageProvider.Postgres)
             {
                 hangfire.UsePostgreSqlStorage(
-                    o => o.UseConnectionFactory(new DataSourceConnectionFactory(sp.GetRequiredService<NpgsqlDataSource>())),
+                    o => o.UseConnectionFactory(new DataSourceConnectionFactory(sp.GetRequiredKeyedService<NpgsqlDataSource>(HangfireDataSourceKey))),
                     new PostgreSqlStorageOptions { SchemaName = "hangfire", UseSlidingInvisibilityTimeout = true, QueuePollInterval = TimeSpan.FromSeconds(5), PrepareSchemaIfNecessary = true });
             }
             else

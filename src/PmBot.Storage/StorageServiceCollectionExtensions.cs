@@ -23,7 +23,7 @@ public static class StorageServiceCollectionExtensions
         {
             if (string.IsNullOrWhiteSpace(options.ConnectionString))
                 throw new InvalidOperationException("PmBot:Storage:ConnectionString is required when PmBot:Storage:Provider is Postgres.");
-            services.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.ConnectionString).Build());
+            services.AddSingleton(_ => PostgresConnections.Build(options.ConnectionString));
             services.AddDbContextFactory<PostgresPmBotDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
             services.AddSingleton<IDbContextFactory<PmBotDbContext>>(sp => new PmBotDbContextFactory<PostgresPmBotDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresPmBotDbContext>>()));
             services.AddScoped<PmBotDbContext>(sp => sp.GetRequiredService<PostgresPmBotDbContext>());

@@ -30,10 +30,10 @@ public sealed class BenchDatabase : IAsyncDisposable
     /// <summary>Creates the database, applies the migrations with <see cref="DatabaseMigrator"/>, builds the EF model.</summary>
     /// <param name="server">The PostgreSQL server.</param>
     /// <param name="prefix">The database name's prefix.</param>
-    /// <param name="noResetOnClose">Npgsql's <c>No Reset On Close</c>: no DISCARD ALL when a pooled connection is reused.</param>
-    public static async Task<BenchDatabase> CreateAsync(TestPostgres server, string prefix, bool noResetOnClose)
+    /// <param name="resetOnClose">Send Npgsql's DISCARD ALL on pooled reuse (PmBot does not: see PostgresConnections).</param>
+    public static async Task<BenchDatabase> CreateAsync(TestPostgres server, string prefix, bool resetOnClose)
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync(prefix)) { NoResetOnClose = noResetOnClose }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync(prefix)) { NoResetOnClose = !resetOnClose }.ConnectionString;
         var db = new BenchDatabase(connectionString);
         await new DatabaseMigrator(new Factory(db._options), NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
         await using (var context = new PostgresPmBotDbContext(db._options))

@@ -13,13 +13,13 @@ public static class OutboxBenchmark
 {
     private sealed record Settings(
         int Messages, int Conversations, int Workspaces, int Producers, string Batch, double Rate,
-        int Backlog, double LeaseSeconds, double KillAt, int DispatcherBatch, int Parallel, string Scenario, bool NoResetOnClose)
+        int Backlog, double LeaseSeconds, double KillAt, int DispatcherBatch, int Parallel, string Scenario, bool ResetOnClose)
     {
         public static Settings From(BenchArgs a) => new(
             a.Int("messages", 20_000), a.Int("conversations", 500), a.Int("workspaces", 10), a.Int("producers", 16),
             a.String("batch") ?? "1,10", a.Double("rate", 1000), a.Int("backlog", 10_000), a.Double("lease", 5),
             a.Double("kill-at", 0.3), a.Int("dispatcher-batch", 200), a.Int("parallel", 32), a.String("scenario") ?? "all",
-            a.String("no-reset-on-close") == "true");
+            a.String("reset-on-close") == "true");
 
         /// <summary>Messages per producer transaction, one scenario 1 run each.</summary>
         public int[] Batches() => Batch.Split(',').Select(b => Math.Max(1, int.Parse(b, System.Globalization.CultureInfo.InvariantCulture))).ToArray();
@@ -32,7 +32,7 @@ public static class OutboxBenchmark
         Console.WriteLine($"PmBot outbox benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {s}");
         await using var pg = await TestPostgres.StartAsync(durable: true, "shared_preload_libraries=pg_stat_statements");
         Console.WriteLine($"PostgreSQL: {(pg.IsPrivate ? "private server from the machine's binaries" : "from " + TestPostgres.EnvironmentVariable)}, fsync on"
-            + (s.NoResetOnClose ? "; Npgsql 'No Reset On Close' (no DISCARD ALL on pooled reuse)" : ""));
+            + (s.ResetOnClose ? "; Npgsql DISCARD ALL on pooled reuse (--reset-on-close; PmBot itself does not)" : ""));
 
         var failures = new List<string>();
         if (s.Scenario is "all" or "throughput")
@@ -54,7 +54,7 @@ public static class OutboxBenchmark
     {
         const string Prefix = "s1-";
         var n = s.Messages;
-        await using var db = await BenchDatabase.CreateAsync(pg, "pmbot_bench_s1", s.NoResetOnClose);
+        await using var db = await BenchDatabase.CreateAsync(pg, "pmbot_bench_s1", s.ResetOnClose);
         await using var fake = await FakeChannel.StartAsync(Prefix, n);
         await using var worker = WorkerProcess.Start("bench-s1-dispatcher", db.ConnectionString, fake.BaseAddress, s.LeaseSeconds, s.DispatcherBatch, s.Parallel);
         await worker.WaitReadyAsync(TimeSpan.FromSeconds(60));
@@ -143,7 +143,7 @@ public static class OutboxBenchmark
     {
         const string Prefix = "s2-";
         var n = s.Backlog;
-        await using var db = await BenchDatabase.CreateAsync(pg, "pmbot_bench_s2", s.NoResetOnClose);
+        await using var db = await BenchDatabase.CreateAsync(pg, "pmbot_bench_s2", s.ResetOnClose);
         await using var fake = await FakeChannel.StartAsync(Prefix, n);
         var fill = Stopwatch.StartNew();
         await db.ProduceAsync(Prefix, n, batch: 100, producers: 8, rate: 0, s.Conversations, s.Workspaces);
