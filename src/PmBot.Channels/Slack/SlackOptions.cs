@@ -14,8 +14,11 @@ public sealed class SlackOptions
     /// <summary>How many times a call answered with HTTP 429 is retried after its Retry-After (every method: a 429 was not processed).</summary>
     public int MaxRateLimitRetries { get; set; } = 2;
 
-    /// <summary>A Retry-After longer than this is not waited for in-process: the caller gets <see cref="SlackRateLimitedException"/>.</summary>
-    public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// A Retry-After longer than this is not waited for in-process: the caller gets <see cref="SlackRateLimitedException"/>
+    /// (the outbox then holds the conversation back for the Retry-After instead of blocking a sender slot).
+    /// </summary>
+    public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Retries of 5xx, timeouts and network errors; only for idempotent methods.</summary>
     public int MaxTransientRetries { get; set; } = 2;
