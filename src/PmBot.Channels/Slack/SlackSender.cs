@@ -1,0 +1,136 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PmBot.Core.Domain;
+using PmBot.Core.Messages;
+using PmBot.Core.Outbox;
+
+namespace PmBot.Channels.Slack;
+
+/// <summary>
+/// Delivers outbox messages to Slack with chat.postMessage, one post per rendered page, each carrying the outbox
+/// idempotency key in its message metadata. A retried row first reads the conversation's recent history and skips
+/// the pages already there, so a crash (or a lost response) between the post and the outbox commit never posts twice.
+/// </summary>
+public sealed partial class SlackSender : IChannelSender
+{
+    /// <summary>Slack errors that will not go away by retrying the same message.</summary>
+    private static readonly HashSet<string> DeadErrors = new(StringComparer.Ordinal)
+    {
+        "channel_not_found", "not_in_channel", "is_archived", "account_inactive", "token_revoked", "token_expired",
+        "invalid_auth", "not_authed", "no_permission", "missing_scope", "user_not_found", "user_disabled", "team_access_not_granted",
+        "ekm_access_denied", "restricted_action", "restricted_action_read_only_channel", "restricted_action_thread_only_channel",
+        "cannot_dm_bot", "user_not_visible", "msg_too_long", "no_text", "invalid_blocks", "invalid_blocks_format",
+        "too_many_attachments", "invalid_metadata_format", "invalid_metadata_schema", "metadata_too_large", "invalid_arguments",
+        "not_allowed_token_type", "org_login_required", "app_missing_action_url",
+    };
+
+    /// <summary>Slack errors that mean "later".</summary>
+    private static readonly HashSet<string> RetryErrors = new(StringComparer.Ordinal)
+    {
+        "ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org",
+    };
+
+    private readonly SlackWebApiClient _client;
+    private readonly ISlackTokenProvider _tokens;
+    private readonly ISlackMessageRenderer _renderer;
+    private readonly SlackOptions _options;
+    private readonly ILogger<SlackSender> _log;
+
+    public SlackSender(SlackWebApiClient client, ISlackTokenProvider tokens, ISlackMessageRenderer renderer, IOptions<SlackOptions> options,
+        ILogger<SlackSender> log)
+    {
+        _client = client;
+        _tokens = tokens;
+        _renderer = renderer;
+        _options = options.Value;
+        _log = log;
+        Limits = new DeliveryLimits(_options.PerConversationPerSecond, _options.PerConversationBurst, _options.PerWorkspacePerSecond, _options.PerWorkspaceBurst);
+    }
+
+    public ChannelKind Channel => ChannelKind.Slack;
+
+    public DeliveryLimits Limits { get; }
+
+    public async Task<SendResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<SlackMessagePage> pages;
+        try
+        {
+            pages = _renderer.Render(OutboundMessage.FromJson(message.Payload));
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return SendResult.DeadLetter("Unreadable payload: " + ex.Message);
+        }
+        if (pages.Count == 0)
+            return SendResult.Sent;
+
+        var token = await _tokens.GetBotTokenAsync(message.WorkspaceId, cancellationToken);
+        if (string.IsNullOrEmpty(token))
+            return SendResult.DeadLetter("workspace not installed or uninstalled");
+        var auth = new SlackCredentials(token, message.WorkspaceId.ToString("N"));
+
+        try
+        {
+            var channel = message.ConversationId;
+            if (channel.StartsWith(OutboxMessage.UserTargetPrefix, StringComparison.Ordinal))
+                channel = await _client.OpenConversationAsync(auth, channel[OutboxMessage.UserTargetPrefix.Length..], cancellationToken);
+
+            var alreadyPosted = message.Attempts > 1
+                ? await PostedPagesAsync(auth, channel, message, cancellationToken)
+                : [];
+            for (var page = 0; page < pages.Count; page++)
+            {
+                if (alreadyPosted.Contains(page))
+                    continue;
+                await _client.PostMessageAsync(auth, channel, pages[page].Text, pages[page].Blocks,
+                    SlackMessageMetadata.Outbox(message.IdempotencyKey, page, pages.Count), cancellationToken: cancellationToken);
+            }
+            return SendResult.Sent;
+        }
+        catch (SlackRateLimitedException ex)
+        {
+            return SendResult.RetryLater($"slack:{ex.Method}:ratelimited", ex.RetryAfter);
+        }
+        catch (SlackUnavailableException ex)
+        {
+            return SendResult.RetryLater($"slack:{ex.Method}:{ex.Reason}", ex.RetryAfter);
+        }
+        catch (SlackApiException ex) when (RetryErrors.Contains(ex.Error))
+        {
+            return SendResult.RetryLater($"slack:{ex.Method}:{ex.Error}");
+        }
+        catch (SlackApiException ex)
+        {
+            // Anything else is about this message or this workspace (DeadErrors lists the usual ones): retrying changes nothing.
+            if (!DeadErrors.Contains(ex.Error))
+                LogUnknownError(_log, ex.Method, ex.Error, message.Id);
+            return SendResult.DeadLetter($"slack:{ex.Method}:{ex.Error}");
+        }
+    }
+
+    /// <summary>The pages of this row already in the conversation (an earlier attempt posted them but did not commit).</summary>
+    private async Task<HashSet<int>> PostedPagesAsync(SlackCredentials auth, string channel, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var posts = await _client.FindOutboxPostsAsync(auth, channel, message.IdempotencyKey, message.CreatedAt - _options.HistoryClockSkew, cancellationToken);
+            var pages = new HashSet<int>();
+            foreach (var post in posts)
+                pages.Add(post.Metadata?.EventPayload["page"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue(out int page) ? page : 0);
+            return pages;
+        }
+        catch (SlackApiException ex) when (ex.Error == "missing_scope")
+        {
+            // The history of this kind of conversation cannot be read (e.g. a private channel): deliver at least once.
+            LogHistoryUnreadable(_log, ex.Error, message.Id);
+            return [];
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} answered the unlisted error {Error} for outbox row {Id}; dead-lettering it")]
+    private static partial void LogUnknownError(ILogger logger, string method, string error, Guid id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot read history ({Error}) to check outbox row {Id} was not already posted; posting again")]
+    private static partial void LogHistoryUnreadable(ILogger logger, string error, Guid id);
+}
