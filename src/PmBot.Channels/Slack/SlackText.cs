@@ -128,6 +128,7 @@ public static partial class SlackText
             or >= 0xFF00 and <= 0xFF60 // full-width forms
             or >= 0xFFE0 and <= 0xFFE6
             or >= 0x1F300 and <= 0x1F64F // emoji
+            or >= 0x1F680 and <= 0x1F6FF
             or >= 0x1F900 and <= 0x1F9FF
             or >= 0x20000 and <= 0x3FFFD; // CJK extensions B+
 
