@@ -2,6 +2,8 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using PmBot.Channels.Slack;
 
+using PmBot.TestSupport.Slack;
+
 namespace PmBot.Channels.Tests.Slack.Fakes;
 
 /// <summary>A fake Slack plus a client pointed at it, with short timeouts and captured logs.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using PmBot.Channels.Slack.SocketMode;
 using PmBot.Channels.Tests.Slack.Fakes;
+using PmBot.TestSupport.Slack;
 
 namespace PmBot.Channels.Tests.Slack.SocketMode;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PmBot.Channels.Slack;
 using PmBot.Channels.Slack.SocketMode;
 using PmBot.Channels.Tests.Slack.Fakes;
+using PmBot.TestSupport.Slack;
 using PmBot.Core.Domain;
 using PmBot.Core.Outbox;
 

@@ -1,5 +1,6 @@
 using PmBot.Channels.Slack;
 using PmBot.Channels.Tests.Slack.Fakes;
+using PmBot.TestSupport.Slack;
 using PmBot.Core.Domain;
 using PmBot.Core.Messages;
 using PmBot.Core.Outbox;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PmBot.Channels.Slack;
 using PmBot.Channels.Tests.Slack.Fakes;
+using PmBot.TestSupport.Slack;
 
 namespace PmBot.Channels.Tests.Slack.WebApi;
 

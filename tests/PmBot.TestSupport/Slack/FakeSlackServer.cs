@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PmBot.Channels.Slack;
 
-namespace PmBot.Channels.Tests.Slack.Fakes;
+namespace PmBot.TestSupport.Slack;
 
 /// <summary>One request the fake received.</summary>
 public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string ContentType, string Body, long ReceivedAtMs)
