@@ -11,7 +11,7 @@ namespace PmBot.Core.Planning;
 /// <see cref="CriticalPaths"/> lists chains of critical activities joined by driving links (links with no slack),
 /// from a chain's first activity to its last; at most <see cref="CpmScheduler.MaxCriticalPaths"/> are listed.
 /// </remarks>
-public sealed record ScheduleResult
+public sealed class ScheduleResult
 {
     public ScheduleError? Error { get; init; }
     public bool Succeeded => Error is null;
