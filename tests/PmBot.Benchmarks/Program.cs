@@ -11,6 +11,8 @@ switch (name)
         return 0;
     case OutboxWorker.Mode:
         return await OutboxWorker.RunAsync(options);
+    case "planning":
+        return await PmBot.Benchmarks.Planning.PlanningBenchmark.RunAsync(args.Skip(1).ToArray());
     default:
         Console.WriteLine("""
             PmBot benchmarks. Usage: dotnet run -c Release --project tests/PmBot.Benchmarks -- <benchmark> [options]
@@ -20,6 +22,8 @@ switch (name)
                        Options: --messages 20000 --conversations 500 --workspaces 10 --producers 16 --batch 1
                                 --rate 1000 (offered messages/s, 0 = as fast as producers go) --backlog 10000
                                 --lease 5 (seconds) --kill-at 0.3 --scenario all|throughput|crash
+              planning The CPM scheduler and earned value on random plans of 1,000 and 10,000 activities.
+                       Option: the iteration count (default 50).
             """);
         return name == "help" ? 0 : 2;
 }
