@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using PmBot.Server;
 using PmBot.Server.Jobs;
+using PmBot.Server.Slack;
 using PmBot.Server.WebChat;
 using PmBot.Storage;
 
@@ -36,6 +37,8 @@ app.UseHangfireDashboard("/hangfire", new DashboardOptions
     DashboardTitle = "PmBot jobs",
 });
 app.MapWebChat();
+if (app.Services.GetRequiredService<SlackAppOptions>().Enabled)
+    app.MapSlack();
 app.MapGet("/healthz", async (Maintenance maintenance, CancellationToken cancellationToken) =>
     Results.Ok(new { status = "ok", storage = storage.Provider.ToString(), deadOutbox = await maintenance.CountDeadOutboxAsync(cancellationToken) }));
 

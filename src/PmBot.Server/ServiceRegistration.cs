@@ -2,11 +2,13 @@ using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
 using Hangfire.PostgreSql;
 using Npgsql;
+using PmBot.Channels.Slack;
 using PmBot.Channels.WebChat;
 using PmBot.Core.Dispatching;
 using PmBot.Core.Outbox;
 using PmBot.Server.Jobs;
 using PmBot.Server.Outbox;
+using PmBot.Server.Slack;
 using PmBot.Server.WebChat;
 using PmBot.Storage;
 
@@ -38,6 +40,8 @@ public static class ServiceRegistration
         if (outbox.Enabled)
             services.AddHostedService<OutboxDispatcherService>();
 
+        AddSlack(services, configuration);
+
         services.AddSingleton<LocalUsers>();
         services.AddTransient<HousekeepingJob>();
         services.AddSingleton<IRecurringJobSource, HousekeepingJobSource>();
@@ -62,6 +66,28 @@ public static class ServiceRegistration
             services.AddHangfireServer(o => o.WorkerCount = Math.Max(1, options.Hangfire.WorkerCount));
         services.AddHostedService<RecurringJobRegistrar>();
         return services;
+    }
+
+    /// <summary>Slack, when configured (a signing secret for HTTP, an app-level token for Socket Mode).</summary>
+    private static void AddSlack(IServiceCollection services, IConfiguration configuration)
+    {
+        var slack = configuration.GetSection(SlackAppOptions.Section).Get<SlackAppOptions>() ?? new SlackAppOptions();
+        services.AddSingleton(slack);
+        if (!slack.Enabled)
+            return;
+        services.Configure<SlackOptions>(configuration.GetSection(SlackAppOptions.Section));
+        services.AddSlackChannel();
+        services.AddSingleton<ISlackMessageRenderer>(new BlockKitMessageRenderer());
+        services.AddSingleton<SlackTokenStore>();
+        services.AddSingleton<ISlackTokenProvider>(sp => sp.GetRequiredService<SlackTokenStore>());
+        services.AddHttpClient(SlackResponseUrl.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<SlackResponseUrl>();
+        services.AddSingleton<SlackRequestHandler>();
+        if (slack.SocketMode)
+        {
+            services.AddSlackSocketMode(SlackSocketModeService.Router);
+            services.AddHostedService<SlackSocketModeService>();
+        }
     }
 
     /// <summary>This process's outbox lease owner: host, process id and a random part (a restarted process is a new owner).</summary>

@@ -135,6 +135,8 @@ public sealed partial class BotDispatcher(IPmStore store, CommandTable commands,
             };
             store.Add(workspace);
         }
+        // A request from the channel proves the app is installed there (again, after an uninstall).
+        workspace.IsActive = true;
         var member = await store.FindMemberAsync(workspace.Id, activity.UserExternalId, cancellationToken);
         if (member is null)
         {

@@ -1,0 +1,328 @@
+using System.Text.Json.Nodes;
+using PmBot.Channels.Slack;
+using PmBot.Core.Conversation;
+using PmBot.Core.Dispatching;
+using PmBot.Core.Domain;
+using PmBot.Core.Features.Home;
+using PmBot.Core.Localization;
+using PmBot.Core.Messages;
+using PmBot.Core.Outbox;
+using PmBot.Core.Ports;
+
+namespace PmBot.Server.Slack;
+
+/// <summary>
+/// What PmBot does with each kind of Slack request, whether it came over HTTP or Socket Mode. Returns the body of
+/// the acknowledgement (null: an empty 200). The 3-second rule lives here: a command or click gets
+/// <see cref="SlackAppOptions.AckBudget"/> to produce its answer inside the ack; slower ones are acked at once and
+/// answered through the response_url (commands, clicks) or the outbox (messages, form submissions) when done.
+/// </summary>
+public sealed partial class SlackRequestHandler(
+    IServiceScopeFactory scopes,
+    SlackWebApiClient client,
+    ISlackTokenProvider tokens,
+    SlackTokenStore installations,
+    SlackResponseUrl responseUrl,
+    SlackAppOptions options,
+    TimeProvider time,
+    ILogger<SlackRequestHandler> log)
+{
+    private sealed record Outcome(BotReply Reply, Guid WorkspaceId, string Locale);
+
+    public async Task<JsonObject?> HandleCommandAsync(SlackCommandRequest request, CancellationToken cancellationToken)
+    {
+        var work = DispatchAsync(request.Activity);
+        if (!await FinishesWithinBudgetAsync(work))
+        {
+            FinishLater(work, outcome => responseUrl.PostAsync(request.ResponseUrl, Payloads(outcome), CancellationToken.None));
+            return null;
+        }
+        var result = await work;
+        if (result.Reply.Duplicate)
+            return null;
+        if (await TryOpenFormAsync(result, request.TriggerId, request.Activity.ConversationId, cancellationToken))
+            return null;
+        var payloads = Payloads(result);
+        if (payloads.Count == 0)
+            return null;
+        if (payloads.Count > 1)
+            FinishLater(Task.FromResult(result), _ => responseUrl.PostAsync(request.ResponseUrl, payloads.Skip(1).ToList(), CancellationToken.None));
+        return payloads[0];
+    }
+
+    public async Task<JsonObject?> HandleEventAsync(SlackEvent slackEvent, CancellationToken cancellationToken)
+    {
+        switch (slackEvent)
+        {
+            case SlackEvent.UrlVerification verification:
+                return new JsonObject { ["challenge"] = verification.Challenge };
+            case SlackEvent.Message message:
+                // Events carry no reply channel: answers are posted into the conversation through the outbox.
+                var work = DispatchAsync(message.Activity);
+                FinishLater(work, outcome => PostThroughOutboxAsync(outcome, message.Activity.ConversationId, message.Activity.DeliveryId));
+                await FinishesWithinBudgetAsync(work);
+                return null;
+            case SlackEvent.HomeOpened home when home.Tab == "home":
+                await PublishHomeAsync(home, cancellationToken);
+                return null;
+            case SlackEvent.MemberJoined joined when !joined.IsBot:
+                await WelcomeAsync(joined, cancellationToken);
+                return null;
+            case SlackEvent.Uninstalled uninstalled:
+                await installations.RevokeAsync(uninstalled.Info.Team.WorkspaceExternalId, cancellationToken);
+                LogRevoked(log, uninstalled.Info.Team.WorkspaceExternalId, "app_uninstalled");
+                return null;
+            case SlackEvent.TokensRevoked revoked when revoked.BotIds.Count > 0:
+                await installations.RevokeAsync(revoked.Info.Team.WorkspaceExternalId, cancellationToken);
+                LogRevoked(log, revoked.Info.Team.WorkspaceExternalId, "tokens_revoked");
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    public async Task<JsonObject?> HandleInteractionAsync(SlackInteraction interaction, CancellationToken cancellationToken)
+    {
+        switch (interaction)
+        {
+            case SlackInteraction.OpenForm { Form: { } form } open:
+                var workspaceId = await WorkspaceIdAsync(open.Activity, cancellationToken);
+                if (workspaceId is { } id && open.Info.TriggerId is { } trigger)
+                    await OpenModalAsync(id, trigger, form, open.Activity.ConversationId, Localizer.For(open.Activity.Locale), cancellationToken);
+                return null;
+            case SlackInteraction.OpenForm or SlackInteraction.ButtonClicked:
+            {
+                var (activity, info) = interaction switch
+                {
+                    SlackInteraction.OpenForm o => (o.Activity, o.Info),
+                    SlackInteraction.ButtonClicked b => (b.Activity, b.Info),
+                    _ => throw new InvalidOperationException(),
+                };
+                var work = DispatchAsync(activity);
+                if (!await FinishesWithinBudgetAsync(work))
+                {
+                    FinishLater(work, outcome => AnswerAsync(outcome, info.ResponseUrl, activity));
+                    return null;
+                }
+                var result = await work;
+                if (!result.Reply.Duplicate && !await TryOpenFormAsync(result, info.TriggerId, activity.ConversationId, cancellationToken))
+                    FinishLater(work, outcome => AnswerAsync(outcome, info.ResponseUrl, activity));
+                return null;
+            }
+            case SlackInteraction.FormSubmitted submitted:
+            {
+                var result = await DispatchAsync(submitted.Activity);
+                if (result.Reply.FormErrors is { Count: > 0 } errors)
+                    return SlackBlockKitRenderer.ErrorsFor(errors);
+                if (!result.Reply.Duplicate)
+                {
+                    var conversation = submitted.Metadata.ChannelId ?? submitted.Activity.UserExternalId;
+                    FinishLater(Task.FromResult(result), outcome => PostThroughOutboxAsync(outcome, conversation, submitted.Activity.DeliveryId));
+                }
+                return null;
+            }
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Runs the command on the thread pool, so the request thread can ack on time whatever the store does.</summary>
+    private Task<Outcome> DispatchAsync(InboundActivity activity) => Task.Run(() => DispatchCoreAsync(activity));
+
+    private async Task<Outcome> DispatchCoreAsync(InboundActivity activity)
+    {
+        // Not the request's token: an answer that misses the ack still finishes and is delivered later.
+        await using var scope = scopes.CreateAsyncScope();
+        var dispatcher = scope.ServiceProvider.GetRequiredService<BotDispatcher>();
+        var reply = await dispatcher.HandleAsync(activity, CancellationToken.None);
+        var store = scope.ServiceProvider.GetRequiredService<IPmStore>();
+        var workspace = await store.FindWorkspaceAsync(ChannelKind.Slack, activity.WorkspaceExternalId, CancellationToken.None);
+        var member = workspace is null ? null : await store.FindMemberAsync(workspace.Id, activity.UserExternalId, CancellationToken.None);
+        return new Outcome(reply, workspace?.Id ?? Guid.Empty, member?.Locale ?? Locales.English);
+    }
+
+    private async Task<bool> FinishesWithinBudgetAsync(Task work)
+    {
+        // The delay first: with both done (a zero budget), WhenAny picks it, and the answer goes the late way.
+        var budget = Task.Delay(options.AckBudget, time);
+        return await Task.WhenAny(budget, work) == work;
+    }
+
+    private void FinishLater(Task<Outcome> work, Func<Outcome, Task> then) =>
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var outcome = await work;
+                if (!outcome.Reply.Duplicate)
+                    await then(outcome);
+            }
+#pragma warning disable CA1031 // Work after the ack has no caller to fail to: log it.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogLateFailure(log, ex);
+            }
+        });
+
+    /// <summary>A reply with a form (a command missing input) opens it as a modal while the trigger is fresh.</summary>
+    private async Task<bool> TryOpenFormAsync(Outcome outcome, string? triggerId, string conversationId, CancellationToken cancellationToken)
+    {
+        var form = outcome.Reply.Messages.SelectMany(m => m.Blocks).OfType<FormBlock>().FirstOrDefault();
+        if (triggerId is null || form is null)
+            return false;
+        return await OpenModalAsync(outcome.WorkspaceId, triggerId, form, conversationId, Localizer.For(outcome.Locale), cancellationToken);
+    }
+
+    private async Task<bool> OpenModalAsync(Guid workspaceId, string triggerId, FormBlock form, string conversationId, Localizer t, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetBotTokenAsync(workspaceId, cancellationToken);
+        if (token is null)
+            return false;
+        var metadata = new SlackModalMetadata(form.Command, conversationId, null, null);
+        var view = SlackBlockKitRenderer.RenderModal(form, SlackModalMetadata.CallbackId, metadata.ToJson(), null, RenderOptions(t));
+        try
+        {
+            await client.OpenViewAsync(new SlackCredentials(token, workspaceId.ToString("N")), triggerId, view, cancellationToken);
+            return true;
+        }
+        catch (SlackApiException ex)
+        {
+            // expired_trigger_id and friends: the form is shown in the message instead.
+            LogModalFailed(log, ex.Error);
+            return false;
+        }
+    }
+
+    private Task AnswerAsync(Outcome outcome, string? url, InboundActivity activity) =>
+        url is not null
+            ? responseUrl.PostAsync(url, Payloads(outcome), CancellationToken.None)
+            : PostThroughOutboxAsync(outcome, activity.ConversationId, activity.DeliveryId);
+
+    private static List<JsonObject> Payloads(Outcome outcome)
+    {
+        var t = Localizer.For(outcome.Locale);
+        var payloads = new List<JsonObject>();
+        foreach (var message in outcome.Reply.Messages)
+        {
+            var pages = SlackBlockKitRenderer.RenderMessage(message, RenderOptions(t));
+            for (var i = 0; i < pages.Pages.Count; i++)
+            {
+                var payload = pages.Payload(i);
+                payload["response_type"] = outcome.Reply.Visibility == ReplyVisibility.Conversation ? "in_channel" : "ephemeral";
+                payloads.Add(payload);
+            }
+        }
+        return payloads;
+    }
+
+    private async Task PostThroughOutboxAsync(Outcome outcome, string conversationId, string deliveryId)
+    {
+        if (outcome.WorkspaceId == Guid.Empty || outcome.Reply.Messages.Count == 0)
+            return;
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IPmStore>();
+        var now = time.GetUtcNow();
+        for (var i = 0; i < outcome.Reply.Messages.Count; i++)
+        {
+            store.Enqueue(new OutboxMessage
+            {
+                Channel = ChannelKind.Slack,
+                WorkspaceId = outcome.WorkspaceId,
+                ConversationId = conversationId,
+                IdempotencyKey = $"slack-reply:{deliveryId}:{i}",
+                Payload = outcome.Reply.Messages[i].ToJson(),
+                CreatedAt = now,
+                NextAttemptAt = now,
+            });
+        }
+        try
+        {
+            await store.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DuplicateKeyException)
+        {
+            // The same delivery's answer is already queued.
+        }
+    }
+
+    private async Task PublishHomeAsync(SlackEvent.HomeOpened home, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IPmStore>();
+        var workspace = await store.FindWorkspaceAsync(ChannelKind.Slack, home.Info.Team.WorkspaceExternalId, cancellationToken);
+        if (workspace is null)
+            return;
+        var member = await store.FindMemberAsync(workspace.Id, home.UserId, cancellationToken);
+        if (member is null)
+        {
+            member = new Member { WorkspaceId = workspace.Id, ExternalUserId = home.UserId, DisplayName = home.UserId, CreatedAt = time.GetUtcNow() };
+            store.Add(member);
+            await store.SaveChangesAsync(cancellationToken);
+        }
+        var token = await tokens.GetBotTokenAsync(workspace.Id, cancellationToken);
+        if (token is null)
+            return;
+        var view = SlackBlockKitRenderer.RenderHome(await HomeView.BuildAsync(store, member, cancellationToken), RenderOptions(Localizer.For(member.Locale)));
+        try
+        {
+            await client.PublishViewAsync(new SlackCredentials(token, workspace.Id.ToString("N")), home.UserId, view, cancellationToken);
+        }
+        catch (SlackApiException ex)
+        {
+            LogHomeFailed(log, ex.Error);
+        }
+    }
+
+    private async Task WelcomeAsync(SlackEvent.MemberJoined joined, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IPmStore>();
+        var workspace = await store.FindWorkspaceAsync(ChannelKind.Slack, joined.Info.Team.WorkspaceExternalId, cancellationToken);
+        if (workspace is null
+            || await store.FindConversationProjectAsync(workspace.Id, joined.ChannelId, cancellationToken) is not { } binding
+            || await store.GetProjectAsync(binding.ProjectId, cancellationToken) is not { } project)
+            return;
+        var t = Localizer.For(workspace.DefaultLocale);
+        var now = time.GetUtcNow();
+        store.Enqueue(new OutboxMessage
+        {
+            Channel = ChannelKind.Slack,
+            WorkspaceId = workspace.Id,
+            ConversationId = joined.ChannelId,
+            IdempotencyKey = $"slack-welcome:{joined.Info.EventId}",
+            Payload = new MessageBuilder().Text(t["slack.welcome", $"<@{joined.UserId}>", project.Key, project.Name]).Build().ToJson(),
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+        try
+        {
+            await store.SaveChangesAsync(cancellationToken);
+        }
+        catch (DuplicateKeyException)
+        {
+            // A retried event: welcomed once already.
+        }
+    }
+
+    private async Task<Guid?> WorkspaceIdAsync(InboundActivity activity, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var workspace = await scope.ServiceProvider.GetRequiredService<IPmStore>().FindWorkspaceAsync(ChannelKind.Slack, activity.WorkspaceExternalId, cancellationToken);
+        return workspace?.Id;
+    }
+
+    private static SlackRenderOptions RenderOptions(Localizer t) => new() { OpenFormLabel = t["slack.open_form"], CloseLabel = t["slack.cancel"] };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A Slack answer after the ack failed")]
+    private static partial void LogLateFailure(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack views.open failed ({Error}); the form stays in the message")]
+    private static partial void LogModalFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack views.publish failed ({Error})")]
+    private static partial void LogHomeFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack workspace {Workspace}: {Reason}; no more messages are sent there")]
+    private static partial void LogRevoked(ILogger logger, string workspace, string reason);
+}
