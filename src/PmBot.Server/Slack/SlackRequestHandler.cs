@@ -133,12 +133,43 @@ public sealed partial class SlackRequestHandler(
     {
         // Not the request's token: an answer that misses the ack still finishes and is delivered later.
         await using var scope = scopes.CreateAsyncScope();
+        activity = await WithProfileAsync(scope.ServiceProvider.GetRequiredService<IPmStore>(), activity);
         var dispatcher = scope.ServiceProvider.GetRequiredService<BotDispatcher>();
         var reply = await dispatcher.HandleAsync(activity, CancellationToken.None);
         var store = scope.ServiceProvider.GetRequiredService<IPmStore>();
         var workspace = await store.FindWorkspaceAsync(ChannelKind.Slack, activity.WorkspaceExternalId, CancellationToken.None);
         var member = workspace is null ? null : await store.FindMemberAsync(workspace.Id, activity.UserExternalId, CancellationToken.None);
         return new Outcome(reply, workspace?.Id ?? Guid.Empty, member?.Locale ?? Locales.English);
+    }
+
+    /// <summary>
+    /// The member's name, time zone and locale from users.info (cached by the client), so a member's dates and
+    /// language are right from the first command. Best effort: without a token or on a Slack error the activity
+    /// goes on as it came (and a member's own <c>me tz</c> / <c>me lang</c> always win).
+    /// </summary>
+    private async Task<InboundActivity> WithProfileAsync(IPmStore store, InboundActivity activity)
+    {
+        var workspace = await store.FindWorkspaceAsync(ChannelKind.Slack, activity.WorkspaceExternalId, CancellationToken.None);
+        var token = workspace is null ? options.BotToken : await tokens.GetBotTokenAsync(workspace.Id, CancellationToken.None);
+        if (token is null)
+            return activity;
+        try
+        {
+            var key = workspace?.Id.ToString("N") ?? activity.WorkspaceExternalId;
+            var user = await client.GetUserInfoAsync(new SlackCredentials(token, key), activity.UserExternalId, CancellationToken.None);
+            var name = string.IsNullOrWhiteSpace(user.DisplayName) ? user.RealName : user.DisplayName;
+            return activity with
+            {
+                UserDisplayName = string.IsNullOrWhiteSpace(name) ? activity.UserDisplayName : name,
+                TimeZone = user.TimeZone ?? activity.TimeZone,
+                Locale = user.Locale ?? activity.Locale,
+            };
+        }
+        catch (Exception ex) when (ex is SlackApiException or SlackUnavailableException)
+        {
+            LogProfileUnavailable(log, ex.GetType().Name);
+            return activity;
+        }
     }
 
     private async Task<bool> FinishesWithinBudgetAsync(Task work)
@@ -313,6 +344,9 @@ public sealed partial class SlackRequestHandler(
     }
 
     private static SlackRenderOptions RenderOptions(Localizer t) => new() { OpenFormLabel = t["slack.open_form"], CloseLabel = t["slack.cancel"] };
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack users.info unavailable ({Reason}); the member keeps their stored profile")]
+    private static partial void LogProfileUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A Slack answer after the ack failed")]
     private static partial void LogLateFailure(ILogger logger, Exception exception);
