@@ -1,8 +1,5 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using PmBot.TestSupport;
 using System.Reflection;
-using System.Text;
 using Microsoft.Playwright;
 
 namespace PmBot.E2E.Tests;
@@ -13,15 +10,12 @@ namespace PmBot.E2E.Tests;
 /// </summary>
 public sealed class PmBotServerFixture : IAsyncLifetime, IDisposable
 {
-    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(90);
 
-    private readonly StringBuilder _log = new();
-    private readonly Lock _logLock = new();
-    private Process? _server;
+    private ServerProcess? _server;
     private IPlaywright? _playwright;
     private bool _disposed;
 
-    public string RepoRoot { get; } = FindRepoRoot();
+    public string RepoRoot { get; } = ServerProcess.RepoRoot();
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
@@ -29,14 +23,7 @@ public sealed class PmBotServerFixture : IAsyncLifetime, IDisposable
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public string ServerLog
-    {
-        get
-        {
-            lock (_logLock)
-                return _log.ToString();
-        }
-    }
+    public string ServerLog => _server?.Log ?? "";
 
     public async Task InitializeAsync()
     {
@@ -100,94 +87,15 @@ public sealed class PmBotServerFixture : IAsyncLifetime, IDisposable
 
     private async Task StartServerAsync()
     {
-        var serverProject = RepoPath("src", "PmBot.Server");
-        var dll = Path.Combine(serverProject, "bin", BuildConfiguration(), "net10.0", "PmBot.Server.dll");
-        if (!File.Exists(dll))
-            throw new InvalidOperationException($"The server is not built: {dll} is missing. Run `dotnet build` first.");
-
-        var port = FreePort();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         Directory.CreateDirectory(DataDirectory);
-
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = serverProject,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { dll, "--demo", "--urls", $"http://127.0.0.1:{port}" })
-            start.ArgumentList.Add(arg);
-        start.Environment["PmBot__Storage__DataDirectory"] = DataDirectory;
-        start.Environment["ASPNETCORE_CONTENTROOT"] = serverProject;
-        start.Environment.Remove("ASPNETCORE_URLS");
-
-        _server = new Process { StartInfo = start, EnableRaisingEvents = true };
-        _server.OutputDataReceived += (_, e) => AppendLog(e.Data);
-        _server.ErrorDataReceived += (_, e) => AppendLog(e.Data);
-        if (!_server.Start())
-            throw new InvalidOperationException("Could not start `dotnet PmBot.Server.dll`.");
-        _server.BeginOutputReadLine();
-        _server.BeginErrorReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopServer();
-
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            if (_server.HasExited)
-                throw new InvalidOperationException($"The server exited with code {_server.ExitCode} before it was healthy.\n{ServerLog}");
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-            if (clock.Elapsed > StartupTimeout)
-                throw new TimeoutException($"GET /healthz did not answer 200 within {StartupTimeout.TotalSeconds} s.\n{ServerLog}");
-            await Task.Delay(200);
-        }
+        _server = await ServerProcess.StartAsync(BuildConfiguration(), new Dictionary<string, string> { ["PmBot__Storage__DataDirectory"] = DataDirectory }, "--demo");
+        BaseAddress = _server.BaseAddress;
     }
 
     private void StopServer()
     {
-        var server = _server;
-        if (server is null)
-            return;
-        try
-        {
-            if (!server.HasExited)
-            {
-                server.Kill(entireProcessTree: true);
-                server.WaitForExit(10_000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // It has already gone.
-        }
-        finally
-        {
-            server.Dispose();
-            _server = null;
-        }
-    }
-
-    private void AppendLog(string? line)
-    {
-        if (line is null)
-            return;
-        lock (_logLock)
-        {
-            if (_log.Length < 200_000)
-                _log.AppendLine(line);
-        }
+        _server?.Dispose();
+        _server = null;
     }
 
     private static string FindChromium()
@@ -210,23 +118,4 @@ public sealed class PmBotServerFixture : IAsyncLifetime, IDisposable
         typeof(PmBotServerFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration is { Length: > 0 } configuration
             ? configuration
             : "Debug";
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PmBot.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException($"Could not find PmBot.sln above {AppContext.BaseDirectory}.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
