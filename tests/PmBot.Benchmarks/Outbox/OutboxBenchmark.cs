@@ -120,9 +120,9 @@ public static class OutboxBenchmark
         report.Info("conversations / workspaces", $"{s.Conversations} / {s.Workspaces}");
         report.Info("delivered / doubled", $"{delivered} / {fake.Duplicates}");
         report.Check("messages/s (first commit -> last receive)", rate, "0", "msg/s", ">= 500", rate >= 500);
-        report.Check("commit-to-send p50", Percentile(latencies, 0.50), "0.0", "ms", "< 20 ms", Percentile(latencies, 0.50) < 20);
-        report.Info("commit-to-send p95", $"{Report.F(Percentile(latencies, 0.95), "0.0")} ms");
-        report.Check("commit-to-send p99", Percentile(latencies, 0.99), "0.0", "ms", "< 250 ms", Percentile(latencies, 0.99) < 250);
+        report.Check("commit-to-send p50", Report.Percentile(latencies, 0.50), "0.0", "ms", "< 20 ms", Report.Percentile(latencies, 0.50) < 20);
+        report.Info("commit-to-send p95", $"{Report.F(Report.Percentile(latencies, 0.95), "0.0")} ms");
+        report.Check("commit-to-send p99", Report.Percentile(latencies, 0.99), "0.0", "ms", "< 250 ms", Report.Percentile(latencies, 0.99) < 250);
         report.Info("commit-to-send max", $"{Report.F(latencies.Count > 0 ? latencies[^1] : double.NaN, "0.0")} ms");
         report.Check("commits per delivered message", perMessage, "0.000", "", "<= 3", perMessage <= 3);
         report.Info("  producers' transactions", PerMessage(producerCommits, delivered));
@@ -238,7 +238,4 @@ public static class OutboxBenchmark
 
     private static string PerMessage(long count, int delivered) =>
         $"{Report.F((double)count / Math.Max(1, delivered), "0.000")} ({count})";
-
-    private static double Percentile(List<double> sorted, double q) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
 }

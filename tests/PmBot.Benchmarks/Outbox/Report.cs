@@ -32,5 +32,9 @@ public sealed class Report(string title)
             Console.WriteLine($"| {metric.PadRight(w0)} | {value.PadLeft(w1)} | {target.PadRight(w2)} | {result,-6} |");
     }
 
+    /// <summary>The q-quantile (nearest rank) of an ascending list.</summary>
+    public static double Percentile(List<double> sorted, double q) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
+
     public static string F(double value, string format = "0.##") => value.ToString(format, CultureInfo.InvariantCulture);
 }
