@@ -196,6 +196,36 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Interactions_ButtonClick_RunsItsCommandAndAnswersThroughResponseUrl()
+    {
+        await using var app = await StartAsync();
+        using var http = app.CreateClient();
+        await http.SendAsync(Signed("/api/slack/commands", Command("project create \"Apollo\"")));
+        var click = new JsonObject
+        {
+            ["type"] = "block_actions",
+            ["team"] = new JsonObject { ["id"] = "T0001", ["domain"] = "acme" },
+            ["user"] = new JsonObject { ["id"] = "U0ANN0001", ["username"] = "ann", ["team_id"] = "T0001" },
+            ["api_app_id"] = "A123456",
+            ["trigger_id"] = "701.1.abc",
+            ["channel"] = new JsonObject { ["id"] = "C2147483705", ["name"] = "project-apollo" },
+            ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1700000000.000300", ["channel_id"] = "C2147483705" },
+            ["response_url"] = new Uri(_slack.BaseAddress, "/response/click").ToString(),
+            ["actions"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "button", ["action_id"] = "cmd-0", ["block_id"] = "b1", ["value"] = "member list project APOLLO",
+                ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Members" }, ["action_ts"] = "1700000001.000400",
+            }),
+        }.ToJsonString();
+
+        var ack = await http.SendAsync(Signed("/api/slack/interactions", "payload=" + Uri.EscapeDataString(click)));
+
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        await WaitForAsync(() => _slack.RequestsFor("/response/click").Count > 0, "the click is answered through its response_url");
+        Assert.Contains("APOLLO members (1)", _slack.RequestsFor("/response/click")[0].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Interactions_UnreadablePayload_Is400Not500()
     {
         await using var app = await StartAsync();
