@@ -27,55 +27,34 @@ public static partial class SlackEndpoints
         return app;
     }
 
-    private static async Task<IResult> CommandsAsync(HttpContext http, SlackAppOptions options, SlackRequestHandler handler, TimeProvider time, ILogger<SlackRequestHandlerLog> log)
-    {
-        var (body, refused) = await VerifiedBodyAsync(http, options, time, log, allowSslCheck: true);
-        if (body is null)
-            return refused!;
-        SlackCommandRequest request;
-        try
-        {
-            request = SlackInboundParser.ParseSlashCommand(body);
-        }
-        catch (SlackPayloadException ex)
-        {
-            return BadPayload(log, ex);
-        }
-        return Ack(await handler.HandleCommandAsync(request, http.RequestAborted));
-    }
+    private static Task<IResult> CommandsAsync(HttpContext http, SlackAppOptions options, SlackRequestHandler handler, TimeProvider time, ILogger<SlackRequestHandlerLog> log) =>
+        VerifyParseHandleAsync(http, options, time, log, allowSslCheck: true, SlackInboundParser.ParseSlashCommand, handler.HandleCommandAsync);
 
-    private static async Task<IResult> EventsAsync(HttpContext http, SlackAppOptions options, SlackRequestHandler handler, TimeProvider time, ILogger<SlackRequestHandlerLog> log)
-    {
-        var (body, refused) = await VerifiedBodyAsync(http, options, time, log, allowSslCheck: false);
-        if (body is null)
-            return refused!;
-        SlackEvent slackEvent;
-        try
-        {
-            slackEvent = SlackInboundParser.ParseEvent(body);
-        }
-        catch (SlackPayloadException ex)
-        {
-            return BadPayload(log, ex);
-        }
-        return Ack(await handler.HandleEventAsync(slackEvent, http.RequestAborted));
-    }
+    private static Task<IResult> EventsAsync(HttpContext http, SlackAppOptions options, SlackRequestHandler handler, TimeProvider time, ILogger<SlackRequestHandlerLog> log) =>
+        VerifyParseHandleAsync(http, options, time, log, allowSslCheck: false, body => SlackInboundParser.ParseEvent(body), handler.HandleEventAsync);
 
-    private static async Task<IResult> InteractionsAsync(HttpContext http, SlackAppOptions options, SlackRequestHandler handler, TimeProvider time, ILogger<SlackRequestHandlerLog> log)
+    private static Task<IResult> InteractionsAsync(HttpContext http, SlackAppOptions options, SlackRequestHandler handler, TimeProvider time, ILogger<SlackRequestHandlerLog> log) =>
+        VerifyParseHandleAsync(http, options, time, log, allowSslCheck: false, SlackInboundParser.ParseInteractionForm, handler.HandleInteractionAsync);
+
+    /// <summary>Every Slack endpoint: verify the signature, parse the body (400 when unreadable), handle, ack.</summary>
+    private static async Task<IResult> VerifyParseHandleAsync<T>(HttpContext http, SlackAppOptions options, TimeProvider time, ILogger log, bool allowSslCheck,
+        Func<string, T> parse, Func<T, CancellationToken, Task<JsonObject?>> handle)
     {
-        var (body, refused) = await VerifiedBodyAsync(http, options, time, log, allowSslCheck: false);
+        var (body, refused) = await VerifiedBodyAsync(http, options, time, log, allowSslCheck);
         if (body is null)
             return refused!;
-        SlackInteraction interaction;
+        T request;
         try
         {
-            interaction = SlackInboundParser.ParseInteractionForm(body);
+            request = parse(body);
         }
         catch (SlackPayloadException ex)
         {
-            return BadPayload(log, ex);
+            LogBadPayload(log, ex.Message);
+            return Results.BadRequest();
         }
-        return Ack(await handler.HandleInteractionAsync(interaction, http.RequestAborted));
+        var ack = await handle(request, http.RequestAborted);
+        return ack is null ? Results.Ok() : Results.Text(ack.ToJsonString(), "application/json; charset=utf-8");
     }
 
     /// <summary>Starts an OAuth v2 install: a state bound to this browser by a protected, expiring cookie.</summary>
@@ -154,15 +133,6 @@ public static partial class SlackEndpoints
             return (null, Results.Unauthorized());
         }
         return (body, null);
-    }
-
-    private static IResult Ack(JsonObject? body) =>
-        body is null ? Results.Ok() : Results.Text(body.ToJsonString(), "application/json; charset=utf-8");
-
-    private static IResult BadPayload(ILogger log, SlackPayloadException ex)
-    {
-        LogBadPayload(log, ex.Message);
-        return Results.BadRequest();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Slack request to {Path}: {Reason}")]

@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text;
+using System.Net;
 using System.Text.Json.Nodes;
 using PmBot.Channels.Slack;
 using PmBot.Server.Tests.Infrastructure;
@@ -27,27 +27,13 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         ["PmBot:Slack:PerConversationBurst"] = "100",
     });
 
-    /// <summary>A slash command body as Slack sends it; each invocation has its own trigger id (and so its own delivery id).</summary>
-    private string Command(string text, string user = "U0ANN0001", string? trigger = null) =>
-        "token=gIkuvaNzQIHg97ATvDxqgjtO&team_id=T0001&team_domain=acme&channel_id=C2147483705&channel_name=project-apollo" +
-        $"&user_id={user}&user_name=ann&command=%2Fpm&text={Uri.EscapeDataString(text)}&api_app_id=A123456" +
-        $"&is_enterprise_install=false&response_url={Uri.EscapeDataString(new Uri(_slack.BaseAddress, "/response/1").ToString())}&trigger_id={trigger ?? $"13345224609.738474920.{Guid.NewGuid():N}"}";
+    private string Command(string text, string user = "U0ANN0001") =>
+        SlackRequests.Command(text, user, "C2147483705", new Uri(_slack.BaseAddress, "/response/1"));
 
-    private static HttpRequestMessage Signed(string path, string body, string contentType = "application/x-www-form-urlencoded", DateTimeOffset? at = null, string secret = Secret)
-    {
-        var timestamp = SlackSignature.Timestamp(at ?? TimeProvider.System.GetUtcNow());
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
-        request.Headers.Add(SlackSignature.TimestampHeader, timestamp);
-        request.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Sign(secret, timestamp, body));
-        return request;
-    }
+    private static HttpRequestMessage Signed(string path, string body, string contentType = "application/x-www-form-urlencoded", DateTimeOffset? at = null, string secret = Secret) =>
+        SlackRequests.Signed(secret, path, body, contentType, at);
 
-    private async Task WaitForAsync(Func<bool> condition, string what)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-            await Task.Delay(100);
-        Assert.True(condition(), what);
-    }
+    private static Task WaitForAsync(Func<bool> condition, string what) => SlackRequests.WaitForAsync(condition, what);
 
     [Theory]
     [InlineData(Store.Sqlite)]

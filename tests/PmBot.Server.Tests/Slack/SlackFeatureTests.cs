@@ -36,18 +36,9 @@ public sealed class SlackFeatureTests : IAsyncLifetime
         return PmBotApp.StartAsync(Store.Sqlite, settings);
     }
 
-    private static HttpRequestMessage Signed(string path, string body, string contentType)
-    {
-        var timestamp = SlackSignature.Timestamp(TimeProvider.System.GetUtcNow());
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
-        request.Headers.Add(SlackSignature.TimestampHeader, timestamp);
-        request.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Sign(Secret, timestamp, body));
-        return request;
-    }
+    private static HttpRequestMessage Signed(string path, string body, string contentType) => SlackRequests.Signed(Secret, path, body, contentType);
 
-    private static string Command(string text, string user, string channel = "C0PROJECT1") =>
-        $"team_id=T0001&team_domain=acme&channel_id={channel}&channel_name=apollo&user_id={user}&user_name=x&command=%2Fpm" +
-        $"&text={Uri.EscapeDataString(text)}&api_app_id=A1&response_url=https%3A%2F%2Fhooks.invalid%2Fr&trigger_id={Guid.NewGuid():N}";
+    private static string Command(string text, string user) => SlackRequests.Command(text, user, "C0PROJECT1", new Uri("https://hooks.invalid/r"));
 
     private static string Event(string id, JsonObject inner) => new JsonObject
     {
@@ -56,12 +47,7 @@ public sealed class SlackFeatureTests : IAsyncLifetime
         ["event"] = inner,
     }.ToJsonString();
 
-    private async Task WaitForAsync(Func<bool> condition, string what)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-            await Task.Delay(100);
-        Assert.True(condition(), what);
-    }
+    private static Task WaitForAsync(Func<bool> condition, string what) => SlackRequests.WaitForAsync(condition, what);
 
     [Fact]
     public async Task Command_FromANewMember_TakesTimeZoneLocaleAndNameFromUsersInfo()
