@@ -46,6 +46,12 @@ public sealed class EfPmStore(PmBotDbContext db, IOutboxSignal signal) : IPmStor
     public Task<ConversationProject?> FindConversationProjectAsync(Guid workspaceId, string conversationId, CancellationToken cancellationToken) =>
         db.ConversationProjects.FirstOrDefaultAsync(c => c.WorkspaceId == workspaceId && c.ConversationId == conversationId, cancellationToken);
 
+    public async Task<IReadOnlyList<WorkItem>> ListWorkItemsAsync(Guid projectId, CancellationToken cancellationToken) =>
+        await db.WorkItems.Where(w => w.ProjectId == projectId).OrderBy(w => w.Number).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<WorkItemLink>> ListWorkItemLinksAsync(Guid projectId, CancellationToken cancellationToken) =>
+        await db.WorkItemLinks.Where(l => l.ProjectId == projectId).ToListAsync(cancellationToken);
+
     public Task<bool> IsDeliveryHandledAsync(ChannelKind channel, string deliveryId, CancellationToken cancellationToken) =>
         db.ProcessedDeliveries.AnyAsync(d => d.Channel == channel && d.DeliveryId == deliveryId, cancellationToken);
 

@@ -22,6 +22,8 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<WebChatEntry> WebChatEntries => Set<WebChatEntry>();
     public DbSet<ChannelInstallation> ChannelInstallations => Set<ChannelInstallation>();
+    public DbSet<WorkItem> WorkItems => Set<WorkItem>();
+    public DbSet<WorkItemLink> WorkItemLinks => Set<WorkItemLink>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every instance (they protect stored bot tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -103,6 +105,24 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.DedupKey).HasMaxLength(300);
             e.HasIndex(x => new { x.ConversationId, x.Id });
             e.HasIndex(x => x.DedupKey).IsUnique();
+        });
+        modelBuilder.Entity<WorkItem>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(WorkItem.MaxNameLength);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => new { x.ProjectId, x.Number }).IsUnique();
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId);
+            e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.OwnerMemberId).OnDelete(DeleteBehavior.SetNull);
+        });
+        modelBuilder.Entity<WorkItemLink>(e =>
+        {
+            e.HasKey(x => new { x.PredecessorId, x.SuccessorId });
+            e.Property(x => x.Type).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => x.ProjectId);
+            e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.PredecessorId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.SuccessorId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<ChannelInstallation>(e =>
         {

@@ -92,7 +92,9 @@ public sealed partial class BotDispatcher(IPmStore store, CommandTable commands,
         ProjectRole? role = null;
         if (command.Spec.Access != Access.Anyone)
         {
-            var resolved = await ProjectResolver.ResolveAsync(store, workspace, member, activity.ConversationId, command.Text("project"), cancellationToken);
+            // "task link APOLLO-3 APOLLO-4" names its project through the items.
+            var key = command.Text("project") ?? command.Args.Values.OfType<ItemRef>().Select(i => i.ProjectKey).FirstOrDefault(k => k is not null);
+            var resolved = await ProjectResolver.ResolveAsync(store, workspace, member, activity.ConversationId, key, cancellationToken);
             if (resolved.Project is null)
                 return Replies.Error(t[resolved.ErrorKey!, resolved.ErrorArgs]);
             project = resolved.Project;

@@ -31,5 +31,9 @@ public sealed class CommandTable
         new Features.Me.ShowMe(),
         new Features.Me.SetTimeZone(),
         new Features.Me.SetLanguage(),
+        new Features.Plan.AddTask(),
+        new Features.Plan.LinkTasks(),
+        new Features.Plan.ListTasks(),
+        new Features.Plan.ShowSchedule(),
     ]);
 }

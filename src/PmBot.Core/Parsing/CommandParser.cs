@@ -172,6 +172,16 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
                     return Error("parse.bad_choice", text, string.Join(", ", param.Choices ?? []));
                 value = choice;
                 return null;
+            case ParamKind.Integer:
+                if (!int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number) || Math.Abs(number) > 10_000)
+                    return Error("parse.bad_number", text);
+                value = number;
+                return null;
+            case ParamKind.ItemRef:
+                if (!ItemRef.TryParse(text, out var item))
+                    return Error("parse.bad_item", text);
+                value = item;
+                return null;
             case ParamKind.TimeZone:
                 if (!TimeZones.TryNormalize(text, out var zone))
                     return Error("parse.bad_timezone", text, string.Join(", ", TimeZones.Examples));

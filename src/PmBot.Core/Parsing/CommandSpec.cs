@@ -25,6 +25,12 @@ public enum ParamKind
 
     /// <summary>A command name (for <c>help</c>), possibly several words.</summary>
     CommandName,
+
+    /// <summary>A whole number (may be negative: a lead).</summary>
+    Integer,
+
+    /// <summary>A work item: <c>APOLLO-12</c>, or <c>12</c> in the command's project.</summary>
+    ItemRef,
 }
 
 /// <summary>
@@ -80,6 +86,8 @@ public sealed record CommandSpec(string Name, Access Access, IReadOnlyList<Param
                     ParamKind.Date => "DATE",
                     ParamKind.ProjectKey => "KEY",
                     ParamKind.TimeZone => "<IANA zone>",
+                    ParamKind.Integer => "N",
+                    ParamKind.ItemRef => "ID",
                     _ => p.Keyword is null ? $"<{p.Name}>" : p.Name.ToUpperInvariant(),
                 };
                 var part = p.Keyword is null ? value : $"{p.Keyword} {value}";

@@ -22,6 +22,9 @@ public interface IPmStore
     Task<ProjectMembership?> FindMembershipAsync(Guid projectId, Guid memberId, CancellationToken cancellationToken);
     Task<ConversationProject?> FindConversationProjectAsync(Guid workspaceId, string conversationId, CancellationToken cancellationToken);
 
+    Task<IReadOnlyList<WorkItem>> ListWorkItemsAsync(Guid projectId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<WorkItemLink>> ListWorkItemLinksAsync(Guid projectId, CancellationToken cancellationToken);
+
     /// <summary>True when an inbound delivery with this id was already handled.</summary>
     Task<bool> IsDeliveryHandledAsync(ChannelKind channel, string deliveryId, CancellationToken cancellationToken);
 

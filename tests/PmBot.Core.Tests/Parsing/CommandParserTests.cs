@@ -47,6 +47,10 @@ public class CommandParserTests
         { "me", "me" },
         { "me tz Asia/Shanghai", "me tz" },
         { "me lang zh-CN", "me lang" },
+        { "task add \"Design review\" parent APOLLO-1 days 3 owner @bob", "task add" },
+        { "task link APOLLO-2 3 ss lag -1", "task link" },
+        { "task list project APOLLO", "task list" },
+        { "plan schedule", "plan schedule" },
     };
 
     [Theory]
@@ -62,6 +66,30 @@ public class CommandParserTests
         var covered = ValidExamples.Select(row => (string)row[1]).ToHashSet();
 
         Assert.Equal(Parser.Specs.Select(s => s.Name).Order(), covered.Order());
+    }
+
+    [Fact]
+    public void Parse_TaskLink_BindsItemsTypeAndLead()
+    {
+        var command = Ok("task link APOLLO-2 3 ss lag -1");
+
+        Assert.Equal(new ItemRef("APOLLO", 2), command.Item("from"));
+        Assert.Equal(new ItemRef(null, 3), command.Item("to"));
+        Assert.Equal("ss", command.Text("type"));
+        Assert.Equal(-1, command.Integer("lag"));
+    }
+
+    [Theory]
+    [InlineData("task link APOLLO- 3", "APOLLO-", "parse.bad_item")]
+    [InlineData("task link 0 3", "0", "parse.bad_item")]
+    [InlineData("task link 1x-2 3", "1x-2", "parse.bad_item")]
+    [InlineData("task add \"X\" days three", "three", "parse.bad_number")]
+    public void Parse_BadTaskArguments_PointAtTheToken(string text, string bad, string key)
+    {
+        var result = Parser.Parse(text, new DateOnly(2026, 11, 23));
+
+        Assert.Equal(key, result.Error!.MessageKey);
+        Assert.Equal(bad, result.Error.At!.Value);
     }
 
     [Fact]

@@ -1,0 +1,46 @@
+namespace PmBot.Core.Domain;
+
+public enum WorkItemStatus
+{
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+/// <summary>
+/// One node of a project's work breakdown structure (a phase, deliverable, work package or task), addressed in
+/// chat by its stable short id <c>{KEY}-{Number}</c> (e.g. <c>APOLLO-12</c>). Its outline code (1.2.3) follows
+/// from its place in the tree.
+/// </summary>
+public sealed class WorkItem
+{
+    public const int MaxNameLength = 200;
+
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public required Guid ProjectId { get; init; }
+
+    /// <summary>Unique within the project, never reused: the number in <c>APOLLO-12</c>.</summary>
+    public required int Number { get; init; }
+
+    public Guid? ParentId { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>Planned duration in working days; 0 makes it a milestone.</summary>
+    public int DurationDays { get; set; }
+
+    public Guid? OwnerMemberId { get; set; }
+    public WorkItemStatus Status { get; set; } = WorkItemStatus.NotStarted;
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public string ShortId(string projectKey) => $"{projectKey}-{Number}";
+}
+
+/// <summary>A dependency between two work items of one project, with lag (negative: lead) in working days.</summary>
+public sealed class WorkItemLink
+{
+    public required Guid ProjectId { get; init; }
+    public required Guid PredecessorId { get; init; }
+    public required Guid SuccessorId { get; init; }
+    public required Planning.DependencyType Type { get; set; }
+    public int LagDays { get; set; }
+}

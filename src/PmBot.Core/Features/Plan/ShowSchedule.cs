@@ -1,0 +1,66 @@
+using PmBot.Core.Conversation;
+using PmBot.Core.Dispatching;
+using PmBot.Core.Messages;
+using PmBot.Core.Parsing;
+using PmBot.Core.Planning;
+
+namespace PmBot.Core.Features.Plan;
+
+/// <summary>
+/// <c>plan schedule [project KEY]</c>: the critical path method over the project's tasks (leaves of the WBS; a
+/// parent spans its children) from the planned start (or today): early start and finish, total float, the
+/// critical path, and the forecast finish against the planned one.
+/// </summary>
+public sealed class ShowSchedule : ICommandHandler
+{
+    public CommandSpec Spec { get; } = new("plan schedule", Access.ProjectStakeholder,
+        [new("project", ParamKind.ProjectKey, Required: false, Keyword: "project")]);
+
+    public async Task<BotReply> HandleAsync(CommandContext context, BotCommand command, CancellationToken cancellationToken)
+    {
+        var t = context.T;
+        var project = context.Project!;
+        var wbs = new Wbs(project, await context.Store.ListWorkItemsAsync(project.Id, cancellationToken));
+        var tasks = wbs.Items.Where(i => !wbs.HasChildren(i)).ToList();
+        if (tasks.Count == 0)
+            return BotReply.Of(new MessageBuilder().Text(t["task.none_yet", project.Key]).Context(t["task.add_hint"]).Build());
+        var links = await context.Store.ListWorkItemLinksAsync(project.Id, cancellationToken);
+        var start = project.PlannedStart ?? context.Today;
+        var result = CpmScheduler.Schedule(new ScheduleInput(
+            start,
+            tasks.Select(i => new PlannedActivity(wbs.ShortId(i), i.DurationDays) { Name = i.Name }).ToList(),
+            links.Select(l => new Dependency(wbs.ShortId(wbs.Get(l.PredecessorId)), wbs.ShortId(wbs.Get(l.SuccessorId)), l.Type, l.LagDays)).ToList()));
+        if (!result.Succeeded)
+            return Replies.Error(t["plan.cannot_schedule", result.Error!.Message]);
+
+        var byId = result.Activities.ToDictionary(a => a.Id);
+        var outlineOf = wbs.Items.ToDictionary(wbs.ShortId, i => wbs.Outline[i.Id]);
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var item in wbs.InOutlineOrder)
+        {
+            var id = wbs.ShortId(item);
+            if (byId.TryGetValue(id, out var a))
+            {
+                rows.Add([wbs.Outline[item.Id], id, item.Name, item.DurationDays.ToString(t.Culture), t.Date(a.EarlyStart), t.Date(a.EarlyFinish),
+                    a.TotalFloat.ToString(t.Culture), a.IsCritical ? "★" : ""]);
+                continue;
+            }
+            // A parent spans its scheduled descendants.
+            var span = result.Activities.Where(x => outlineOf[x.Id].StartsWith(wbs.Outline[item.Id] + ".", StringComparison.Ordinal)).ToList();
+            rows.Add([wbs.Outline[item.Id], id, item.Name, "", span.Count == 0 ? "" : t.Date(span.Min(x => x.EarlyStart)), span.Count == 0 ? "" : t.Date(span.Max(x => x.EarlyFinish)), "", ""]);
+        }
+        var builder = new MessageBuilder()
+            .Heading(t["plan.schedule_title", project.Key, project.Name])
+            .Fields(
+                new Field(t["field.start"], t.Date(result.ProjectStart)),
+                new Field(t["plan.forecast_finish"], t.Date(result.ProjectFinish)),
+                new Field(t["plan.duration"], t["plan.working_days", result.DurationDays]),
+                new Field(t["field.finish"], t.Date(project.PlannedFinish)))
+            .Table([t["field.wbs"], t["field.id"], t["field.name"], t["field.days"], t["plan.early_start"], t["plan.early_finish"], t["plan.float"], t["plan.critical"]], rows);
+        if (result.CriticalPaths.Count > 0)
+            builder.Text(t["plan.critical_path", string.Join(" → ", result.CriticalPaths[0])]);
+        if (project.PlannedFinish is { } planned && result.ProjectFinish > planned)
+            builder.Text("⚠️ " + t["plan.late", t.Date(result.ProjectFinish), t.Date(planned)]);
+        return BotReply.Of(builder.Fallback(t["plan.schedule_title", project.Key, project.Name]).Build());
+    }
+}

@@ -1,0 +1,50 @@
+using PmBot.Core.Domain;
+using PmBot.Core.Parsing;
+
+namespace PmBot.Core.Features.Plan;
+
+/// <summary>A project's work breakdown structure as loaded for one command: items, outline codes, look-ups.</summary>
+public sealed class Wbs
+{
+    private readonly Dictionary<int, WorkItem> _byNumber;
+    private readonly Dictionary<Guid, WorkItem> _byId;
+
+    public Wbs(Project project, IReadOnlyList<WorkItem> items)
+    {
+        Project = project;
+        Items = items;
+        _byNumber = items.ToDictionary(i => i.Number);
+        _byId = items.ToDictionary(i => i.Id);
+        Outline = new Dictionary<Guid, string>();
+        Number(null, "");
+    }
+
+    public Project Project { get; }
+    public IReadOnlyList<WorkItem> Items { get; }
+
+    /// <summary>Outline code per item: 1, 1.1, 1.2, 2 … in tree order (children by number).</summary>
+    public Dictionary<Guid, string> Outline { get; }
+
+    /// <summary>Items in outline order (depth first).</summary>
+    public IEnumerable<WorkItem> InOutlineOrder => Items.OrderBy(i => Outline[i.Id], Planning.OutlineCode.Comparer);
+
+    public bool HasChildren(WorkItem item) => Items.Any(i => i.ParentId == item.Id);
+
+    public WorkItem? Find(ItemRef reference) =>
+        (reference.ProjectKey is null || reference.ProjectKey == Project.Key) && _byNumber.TryGetValue(reference.Number, out var item) ? item : null;
+
+    public WorkItem Get(Guid id) => _byId[id];
+
+    public string ShortId(WorkItem item) => item.ShortId(Project.Key);
+
+    private void Number(Guid? parent, string prefix)
+    {
+        var index = 0;
+        foreach (var child in Items.Where(i => i.ParentId == parent).OrderBy(i => i.Number))
+        {
+            var code = prefix.Length == 0 ? $"{++index}" : $"{prefix}.{++index}";
+            Outline[child.Id] = code;
+            Number(child.Id, code);
+        }
+    }
+}
