@@ -35,5 +35,8 @@ public sealed class CommandTable
         new Features.Plan.LinkTasks(),
         new Features.Plan.ListTasks(),
         new Features.Plan.ShowSchedule(),
+        Features.Plan.UpdateProgress.Start(),
+        Features.Plan.UpdateProgress.Done(),
+        Features.Plan.UpdateProgress.Progress(),
     ]);
 }

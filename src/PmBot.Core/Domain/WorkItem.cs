@@ -30,6 +30,35 @@ public sealed class WorkItem
 
     public Guid? OwnerMemberId { get; set; }
     public WorkItemStatus Status { get; set; } = WorkItemStatus.NotStarted;
+
+    /// <summary>0-100, as last reported.</summary>
+    public int PercentComplete { get; set; }
+
+    public DateOnly? ActualStart { get; set; }
+    public DateOnly? ActualFinish { get; set; }
+
+    /// <summary>Records progress: 0 keeps it not started (unless it had started), 100 finishes it, anything between starts it.</summary>
+    public void ReportProgress(int percent, DateOnly today)
+    {
+        PercentComplete = Math.Clamp(percent, 0, 100);
+        if (PercentComplete > 0)
+            ActualStart ??= today;
+        Status = PercentComplete switch
+        {
+            100 => WorkItemStatus.Done,
+            > 0 => WorkItemStatus.InProgress,
+            _ => ActualStart is null ? WorkItemStatus.NotStarted : WorkItemStatus.InProgress,
+        };
+        ActualFinish = Status == WorkItemStatus.Done ? ActualFinish ?? today : null;
+    }
+
+    /// <summary>Marks the work as begun today (keeps progress already reported).</summary>
+    public void Start(DateOnly today)
+    {
+        ActualStart ??= today;
+        if (Status == WorkItemStatus.NotStarted)
+            Status = WorkItemStatus.InProgress;
+    }
     public DateTimeOffset CreatedAt { get; init; }
 
     public string ShortId(string projectKey) => $"{projectKey}-{Number}";

@@ -182,6 +182,11 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
                     return Error("parse.bad_item", text);
                 value = item;
                 return null;
+            case ParamKind.Percent:
+                if (!int.TryParse(text.TrimEnd('%', '％'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var percent) || percent > 100)
+                    return Error("parse.bad_percent", text);
+                value = percent;
+                return null;
             case ParamKind.TimeZone:
                 if (!TimeZones.TryNormalize(text, out var zone))
                     return Error("parse.bad_timezone", text, string.Join(", ", TimeZones.Examples));

@@ -31,6 +31,9 @@ public enum ParamKind
 
     /// <summary>A work item: <c>APOLLO-12</c>, or <c>12</c> in the command's project.</summary>
     ItemRef,
+
+    /// <summary>A percentage 0-100, with or without <c>%</c>.</summary>
+    Percent,
 }
 
 /// <summary>
@@ -88,6 +91,7 @@ public sealed record CommandSpec(string Name, Access Access, IReadOnlyList<Param
                     ParamKind.TimeZone => "<IANA zone>",
                     ParamKind.Integer => "N",
                     ParamKind.ItemRef => "ID",
+                    ParamKind.Percent => "N%",
                     _ => p.Keyword is null ? $"<{p.Name}>" : p.Name.ToUpperInvariant(),
                 };
                 var part = p.Keyword is null ? value : $"{p.Keyword} {value}";

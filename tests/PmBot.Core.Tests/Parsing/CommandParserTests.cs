@@ -51,6 +51,9 @@ public class CommandParserTests
         { "task link APOLLO-2 3 ss lag -1", "task link" },
         { "task list project APOLLO", "task list" },
         { "plan schedule", "plan schedule" },
+        { "task start APOLLO-1", "task start" },
+        { "task done 1", "task done" },
+        { "task progress APOLLO-1 60%", "task progress" },
     };
 
     [Theory]

@@ -33,10 +33,11 @@ public sealed class ListTasks : ICommandHandler
             wbs.HasChildren(item) ? "" : item.DurationDays.ToString(t.Culture),
             item.OwnerMemberId is { } owner && people.TryGetValue(owner, out var name) ? name : "",
             string.Join(", ", links.Where(l => l.SuccessorId == item.Id).Select(l => wbs.ShortId(wbs.Get(l.PredecessorId)))),
+            wbs.HasChildren(item) ? "" : $"{t["task.status." + item.Status.ToString().ToLowerInvariant()]} {item.PercentComplete}%",
         ]).ToList();
         return BotReply.Of(new MessageBuilder()
             .Heading(t["task.list_title", project.Key, wbs.Items.Count])
-            .Table([t["field.wbs"], t["field.id"], t["field.name"], t["field.days"], t["field.owner"], t["field.after"]], rows)
+            .Table([t["field.wbs"], t["field.id"], t["field.name"], t["field.days"], t["field.owner"], t["field.after"], t["field.progress"]], rows)
             .Actions(new ActionButton(t["button.schedule"], $"plan schedule project {project.Key}", ButtonStyle.Primary))
             .Fallback(t["task.list_title", project.Key, wbs.Items.Count])
             .Build());
