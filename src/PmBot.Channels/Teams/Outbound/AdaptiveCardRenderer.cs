@@ -6,6 +6,9 @@ using MessageTextBlock = PmBot.Core.Messages.TextBlock;
 
 namespace PmBot.Channels.Teams.Outbound;
 
+/// <summary>One rendered activity and the blocks it shows.</summary>
+public sealed record TeamsActivityPage(IReadOnlyList<Block> Blocks, JsonObject Activity);
+
 /// <summary>
 /// Renders the channel-neutral message model as Adaptive Cards 1.5 inside Bot Framework message activities.
 /// <list type="bullet">
@@ -49,18 +52,23 @@ public sealed class AdaptiveCardRenderer
     public IReadOnlyList<JsonObject> RenderActivities(OutboundMessage message) => RenderActivities(message, _maxActivityBytes);
 
     /// <summary>The message as activities of at most <paramref name="maxActivityBytes"/> (the sender asks for smaller ones after a 413).</summary>
-    public IReadOnlyList<JsonObject> RenderActivities(OutboundMessage message, int maxActivityBytes)
+    public IReadOnlyList<JsonObject> RenderActivities(OutboundMessage message, int maxActivityBytes) =>
+        [.. RenderPages(message, maxActivityBytes).Select(p => p.Activity)];
+
+    /// <summary>The activities with the blocks each one shows (a block split to fit appears as its parts).</summary>
+    public IReadOnlyList<TeamsActivityPage> RenderPages(OutboundMessage message, int maxActivityBytes)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (message.Blocks.Count == 0)
         {
             return string.IsNullOrEmpty(message.FallbackText)
                 ? []
-                : [new JsonObject { ["type"] = "message", ["text"] = message.FallbackText, ["textFormat"] = "plain" }];
+                : [new TeamsActivityPage([], new JsonObject { ["type"] = "message", ["text"] = message.FallbackText, ["textFormat"] = "plain" })];
         }
 
-        var activities = new List<JsonObject>();
+        var pages = new List<TeamsActivityPage>();
         var body = new JsonArray();
+        var blocks = new List<Block>();
         foreach (var block in message.Blocks.SelectMany(b => Shrink(b, maxActivityBytes, message.FallbackText)))
         {
             var elements = RenderBlock(block);
@@ -71,15 +79,17 @@ public sealed class AdaptiveCardRenderer
                 // This block overflows the current card: close it and start the next card with the block.
                 for (var i = 0; i < elements.Count; i++)
                     body.RemoveAt(body.Count - 1);
-                activities.Add(Activity(body, message.FallbackText));
+                pages.Add(new TeamsActivityPage(blocks, Activity(body, message.FallbackText)));
                 body = [];
+                blocks = [];
                 foreach (var element in elements)
                     body.Add(element!.DeepClone());
             }
+            blocks.Add(block);
         }
         if (body.Count > 0)
-            activities.Add(Activity(body, message.FallbackText));
-        return activities;
+            pages.Add(new TeamsActivityPage(blocks, Activity(body, message.FallbackText)));
+        return pages;
     }
 
     /// <summary>The whole message as one card (for an invoke response that replaces the clicked card; not size-split).</summary>
