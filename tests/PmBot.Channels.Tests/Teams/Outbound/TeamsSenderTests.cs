@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using PmBot.Channels.Teams.Outbound;
 using PmBot.Channels.Tests.Teams.Outbound.Fakes;
@@ -145,5 +146,24 @@ public class TeamsSenderTests
     {
         var rows = Enumerable.Range(1, 250).Select(i => (IReadOnlyList<string>)[$"T-{i}", $"Task number {i}", "Todo"]).ToArray();
         return new MessageBuilder().Heading("Tasks").Table(["Key", "Name", "State"], rows).Build();
+    }
+}
+
+public class TeamsOutboundServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void AddTeamsOutbound_WithStore_ResolvesSenderAsChannelSender()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<ITeamsConversationStore>(new InMemoryTeamsConversationStore(new Uri("https://smba.trafficmanager.net/teams/")));
+        services.AddTeamsOutbound(o => o.TrustedServiceUrls.Add(new Uri("https://smba.trafficmanager.net/teams/")));
+        using var provider = services.BuildServiceProvider();
+
+        var sender = Assert.Single(provider.GetServices<IChannelSender>());
+
+        Assert.IsType<TeamsSender>(sender);
+        Assert.True(provider.GetRequiredService<ITrustedServiceUrls>().IsTrusted(new Uri("https://SMBA.trafficmanager.net/teams")));
+        Assert.False(provider.GetRequiredService<ITrustedServiceUrls>().IsTrusted(new Uri("https://evil.example.com/teams/")));
     }
 }
