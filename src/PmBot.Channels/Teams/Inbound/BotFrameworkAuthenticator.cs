@@ -280,6 +280,8 @@ public sealed class BotFrameworkAuthenticator
             }
             var next = Retriever.NextRetrieval();
             Manager.RequestRefresh();
+            // Depending on the library's update mode the refresh starts now or on the next read: read once to be sure.
+            _ = await Manager.GetConfigurationAsync(ct).ConfigureAwait(false);
             try
             {
                 return await next.WaitAsync(unknownKeyTimeout, time, ct).ConfigureAwait(false);
