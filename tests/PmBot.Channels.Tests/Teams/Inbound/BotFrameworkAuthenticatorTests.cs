@@ -52,13 +52,14 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
     {
         var token = ChannelToken(issuer: "https://api.botframework.com.evil.example");
 
-        await AssertUnauthorized(token);
+        Assert.Equal("The token's issuer is not trusted.", await AssertUnauthorized(token));
+        Assert.Equal(0, identity.ChannelKeyFetches);
     }
 
     [Fact]
     public async Task AuthenticateAsync_WrongAudience_Unauthorized()
     {
-        await AssertUnauthorized(ChannelToken(audience: "another-bot"));
+        Assert.Equal("The token is not for this bot.", await AssertUnauthorized(ChannelToken(audience: "another-bot")));
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
     {
         var token = ChannelToken(notBefore: time.GetUtcNow().AddHours(-1), expires: time.GetUtcNow().AddMinutes(-6));
 
-        await AssertUnauthorized(token);
+        Assert.Equal("The token is expired, not yet valid, or has no valid lifetime.", await AssertUnauthorized(token));
     }
 
     [Fact]
@@ -103,7 +104,9 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
         var header = Base64UrlEncoder.Encode("""{"alg":"none","typ":"JWT","kid":"channel-endorsed"}""");
         var payload = Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(ClaimsJson().ToJsonString()));
 
-        await AssertUnauthorized($"{header}.{payload}.");
+        var reason = await AssertUnauthorized($"{header}.{payload}.");
+
+        Assert.Contains(reason, new[] { "The token's signature is invalid.", "The token's algorithm is not allowed." });
     }
 
     [Fact]
@@ -113,7 +116,9 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
         var hmac = new SymmetricSecurityKey(publicKeyBytes) { KeyId = identity.EndorsedKey.KeyId };
         var token = Mint(new SigningCredentials(hmac, SecurityAlgorithms.HmacSha256));
 
-        await AssertUnauthorized(token);
+        var reason = await AssertUnauthorized(token);
+
+        Assert.Contains(reason, new[] { "The token's signature is invalid.", "The token's algorithm is not allowed." });
     }
 
     [Fact]
@@ -194,6 +199,31 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
         Assert.IsType<BotFrameworkAuthResult.Unauthorized>(second); // the late key is not seen before the next allowed refresh
         Assert.IsType<BotFrameworkAuthResult.Unauthorized>(third);
         Assert.Equal(2, identity.ChannelKeyFetches);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_MetadataUnreachable_Unauthorized()
+    {
+        var options = new BotFrameworkAuthOptions
+        {
+            AppId = AppId,
+            ChannelMetadataUrl = new Uri(identity.BaseUrl, "missing/.well-known/openidconfiguration"),
+            EmulatorMetadataUrl = identity.EmulatorMetadataUrl,
+            TimeProvider = time,
+        };
+        var authenticator = new BotFrameworkAuthenticator(options, http, logs.For<BotFrameworkAuthenticator>());
+
+        var result = await authenticator.AuthenticateAsync(Bearer(ChannelToken()), ServiceUrl, "msteams");
+
+        Assert.Equal("The signing keys could not be retrieved.", Assert.IsType<BotFrameworkAuthResult.Unauthorized>(result).Reason);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_Authenticated_IdentityHoldsNoRawToken()
+    {
+        var ok = Assert.IsType<BotFrameworkAuthResult.Authenticated>(await Authenticator().AuthenticateAsync(Bearer(ChannelToken()), ServiceUrl, "msteams"));
+
+        Assert.Null(ok.Identity.BootstrapContext);
     }
 
     [Fact]
@@ -323,10 +353,10 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
             http,
             logs.For<BotFrameworkAuthenticator>());
 
-    private async Task AssertUnauthorized(string token)
+    private async Task<string> AssertUnauthorized(string token)
     {
         var result = await Authenticator().AuthenticateAsync(Bearer(token), ServiceUrl, "msteams");
-        Assert.IsType<BotFrameworkAuthResult.Unauthorized>(result);
+        return Assert.IsType<BotFrameworkAuthResult.Unauthorized>(result).Reason;
     }
 
     private static string Bearer(string token) => "Bearer " + token;
