@@ -215,6 +215,7 @@ S = [
 ("task.status.done", "done", "已完成"),
 ("button.done", "Done", "完成"),
 ("field.progress", "Progress", "进展"),
+("teams.welcome", "Hi, I'm PmBot. I plan and track your projects right here in Teams. Type `help` to see what I can do.", "你好，我是 PmBot。我在 Teams 中帮你规划和跟踪项目。输入 `help` 查看我能做什么。"),
 ("webchat.bad_request", "I couldn't read that request: {0}", "无法读取该请求：{0}"),
 ("webchat.no_session", "Choose who you are first.", "请先选择你的身份。"),
 ("webchat.unknown_user", "There is no such local user.", "没有这个本地用户。"),

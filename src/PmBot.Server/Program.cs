@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using PmBot.Server;
 using PmBot.Server.Jobs;
 using PmBot.Server.Slack;
+using PmBot.Server.Teams;
 using PmBot.Server.WebChat;
 using PmBot.Storage;
 
@@ -39,6 +40,8 @@ app.UseHangfireDashboard("/hangfire", new DashboardOptions
 app.MapWebChat();
 if (app.Services.GetRequiredService<SlackAppOptions>().Enabled)
     app.MapSlack();
+if (app.Services.GetRequiredService<TeamsAppOptions>().Enabled)
+    app.MapTeams();
 app.MapGet("/healthz", async (Maintenance maintenance, CancellationToken cancellationToken) =>
     Results.Ok(new { status = "ok", storage = storage.Provider.ToString(), deadOutbox = await maintenance.CountDeadOutboxAsync(cancellationToken) }));
 

@@ -3,12 +3,15 @@ using Microsoft.AspNetCore.DataProtection;
 using Hangfire.PostgreSql;
 using Npgsql;
 using PmBot.Channels.Slack;
+using PmBot.Channels.Teams.Inbound;
+using PmBot.Channels.Teams.Outbound;
 using PmBot.Channels.WebChat;
 using PmBot.Core.Dispatching;
 using PmBot.Core.Outbox;
 using PmBot.Server.Jobs;
 using PmBot.Server.Outbox;
 using PmBot.Server.Slack;
+using PmBot.Server.Teams;
 using PmBot.Server.WebChat;
 using PmBot.Storage;
 
@@ -40,7 +43,9 @@ public static class ServiceRegistration
         if (outbox.Enabled)
             services.AddHostedService<OutboxDispatcherService>();
 
+        services.AddSingleton<DispatchRunner>();
         AddSlack(services, configuration);
+        AddTeams(services, configuration);
 
         services.AddSingleton<LocalUsers>();
         services.AddTransient<HousekeepingJob>();
@@ -88,6 +93,30 @@ public static class ServiceRegistration
             services.AddSlackSocketMode(SlackSocketModeService.Router);
             services.AddHostedService<SlackSocketModeService>();
         }
+    }
+
+    /// <summary>Microsoft Teams (Bot Framework), when an app id is configured or unauthenticated local mode is on.</summary>
+    private static void AddTeams(IServiceCollection services, IConfiguration configuration)
+    {
+        var teams = configuration.GetSection(TeamsAppOptions.Section).Get<TeamsAppOptions>() ?? new TeamsAppOptions();
+        services.AddSingleton(teams);
+        if (!teams.Enabled)
+            return;
+        services.Configure<BotConnectorOptions>(configuration.GetSection(TeamsAppOptions.Section));
+        services.AddTeamsOutbound();
+        services.AddSingleton<EfTeamsConversationStore>();
+        services.AddSingleton<ITeamsConversationStore>(sp => sp.GetRequiredService<EfTeamsConversationStore>());
+        services.AddHttpClient("BotFrameworkMetadata", http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton(sp => new BotFrameworkAuthenticator(
+            new BotFrameworkAuthOptions
+            {
+                AppId = teams.AppId,
+                TenantId = teams.TenantId,
+                AllowUnauthenticated = teams.AllowUnauthenticated,
+                TimeProvider = sp.GetRequiredService<TimeProvider>(),
+            },
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient("BotFrameworkMetadata"),
+            sp.GetRequiredService<ILogger<BotFrameworkAuthenticator>>()));
     }
 
     /// <summary>This process's outbox lease owner: host, process id and a random part (a restarted process is a new owner).</summary>

@@ -23,6 +23,7 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<WebChatEntry> WebChatEntries => Set<WebChatEntry>();
     public DbSet<ChannelInstallation> ChannelInstallations => Set<ChannelInstallation>();
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
+    public DbSet<TeamsConversation> TeamsConversations => Set<TeamsConversation>();
     public DbSet<WorkItemLink> WorkItemLinks => Set<WorkItemLink>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every instance (they protect stored bot tokens).</summary>
@@ -123,6 +124,19 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
             e.HasIndex(x => x.ProjectId);
             e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.PredecessorId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<TeamsConversation>(e =>
+        {
+            e.HasKey(x => new { x.WorkspaceId, x.ConversationId });
+            e.Property(x => x.ConversationId).HasMaxLength(256);
+            e.Property(x => x.ServiceUrl).HasMaxLength(500);
+            e.Property(x => x.TenantId).HasMaxLength(64);
+            e.Property(x => x.BotId).HasMaxLength(128);
+            e.Property(x => x.ConversationType).HasMaxLength(32);
+            e.Property(x => x.UserId).HasMaxLength(128);
+            e.Property(x => x.BlockedReason).HasMaxLength(500);
+            e.HasIndex(x => new { x.WorkspaceId, x.UserId });
+            e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId);
         });
         modelBuilder.Entity<ChannelInstallation>(e =>
         {

@@ -19,6 +19,7 @@ namespace PmBot.Server.Slack;
 /// </summary>
 public sealed partial class SlackRequestHandler(
     IServiceScopeFactory scopes,
+    DispatchRunner runner,
     SlackWebApiClient client,
     ISlackTokenProvider tokens,
     SlackTokenStore installations,
@@ -27,8 +28,6 @@ public sealed partial class SlackRequestHandler(
     TimeProvider time,
     ILogger<SlackRequestHandler> log)
 {
-    private sealed record Outcome(BotReply Reply, Guid WorkspaceId, string Locale);
-
     public async Task<JsonObject?> HandleCommandAsync(SlackCommandRequest request, CancellationToken cancellationToken)
     {
         var work = DispatchAsync(request.Activity);
@@ -126,21 +125,7 @@ public sealed partial class SlackRequestHandler(
         }
     }
 
-    /// <summary>Runs the command on the thread pool, so the request thread can ack on time whatever the store does.</summary>
-    private Task<Outcome> DispatchAsync(InboundActivity activity) => Task.Run(() => DispatchCoreAsync(activity));
-
-    private async Task<Outcome> DispatchCoreAsync(InboundActivity activity)
-    {
-        // Not the request's token: an answer that misses the ack still finishes and is delivered later.
-        await using var scope = scopes.CreateAsyncScope();
-        activity = await WithProfileAsync(scope.ServiceProvider.GetRequiredService<IPmStore>(), activity);
-        var dispatcher = scope.ServiceProvider.GetRequiredService<BotDispatcher>();
-        var reply = await dispatcher.HandleAsync(activity, CancellationToken.None);
-        var store = scope.ServiceProvider.GetRequiredService<IPmStore>();
-        var workspace = await store.FindWorkspaceAsync(ChannelKind.Slack, activity.WorkspaceExternalId, CancellationToken.None);
-        var member = workspace is null ? null : await store.FindMemberAsync(workspace.Id, activity.UserExternalId, CancellationToken.None);
-        return new Outcome(reply, workspace?.Id ?? Guid.Empty, member?.Locale ?? Locales.English);
-    }
+    private Task<DispatchOutcome> DispatchAsync(InboundActivity activity) => runner.DispatchAsync(activity, WithProfileAsync);
 
     /// <summary>
     /// The member's name, time zone and locale from users.info (cached by the client), so a member's dates and
@@ -172,32 +157,12 @@ public sealed partial class SlackRequestHandler(
         }
     }
 
-    private async Task<bool> FinishesWithinBudgetAsync(Task work)
-    {
-        // The delay first: with both done (a zero budget), WhenAny picks it, and the answer goes the late way.
-        var budget = Task.Delay(options.AckBudget, time);
-        return await Task.WhenAny(budget, work) == work;
-    }
+    private Task<bool> FinishesWithinBudgetAsync(Task work) => runner.FinishesWithinAsync(work, options.AckBudget);
 
-    private void FinishLater(Task<Outcome> work, Func<Outcome, Task> then) =>
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                var outcome = await work;
-                if (!outcome.Reply.Duplicate)
-                    await then(outcome);
-            }
-#pragma warning disable CA1031 // Work after the ack has no caller to fail to: log it.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogLateFailure(log, ex);
-            }
-        });
+    private void FinishLater(Task<DispatchOutcome> work, Func<DispatchOutcome, Task> then) => runner.FinishLater(work, then);
 
     /// <summary>A reply with a form (a command missing input) opens it as a modal while the trigger is fresh.</summary>
-    private async Task<bool> TryOpenFormAsync(Outcome outcome, string? triggerId, string conversationId, CancellationToken cancellationToken)
+    private async Task<bool> TryOpenFormAsync(DispatchOutcome outcome, string? triggerId, string conversationId, CancellationToken cancellationToken)
     {
         var form = outcome.Reply.Messages.SelectMany(m => m.Blocks).OfType<FormBlock>().FirstOrDefault();
         if (triggerId is null || form is null)
@@ -225,12 +190,12 @@ public sealed partial class SlackRequestHandler(
         }
     }
 
-    private Task AnswerAsync(Outcome outcome, string? url, InboundActivity activity) =>
+    private Task AnswerAsync(DispatchOutcome outcome, string? url, InboundActivity activity) =>
         url is not null
             ? responseUrl.PostAsync(url, Payloads(outcome), CancellationToken.None)
             : PostThroughOutboxAsync(outcome, activity.ConversationId, activity.DeliveryId);
 
-    private static List<JsonObject> Payloads(Outcome outcome)
+    private static List<JsonObject> Payloads(DispatchOutcome outcome)
     {
         var t = Localizer.For(outcome.Locale);
         var payloads = new List<JsonObject>();
@@ -247,35 +212,8 @@ public sealed partial class SlackRequestHandler(
         return payloads;
     }
 
-    private async Task PostThroughOutboxAsync(Outcome outcome, string conversationId, string deliveryId)
-    {
-        if (outcome.WorkspaceId == Guid.Empty || outcome.Reply.Messages.Count == 0)
-            return;
-        await using var scope = scopes.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<IPmStore>();
-        var now = time.GetUtcNow();
-        for (var i = 0; i < outcome.Reply.Messages.Count; i++)
-        {
-            store.Enqueue(new OutboxMessage
-            {
-                Channel = ChannelKind.Slack,
-                WorkspaceId = outcome.WorkspaceId,
-                ConversationId = conversationId,
-                IdempotencyKey = $"slack-reply:{deliveryId}:{i}",
-                Payload = outcome.Reply.Messages[i].ToJson(),
-                CreatedAt = now,
-                NextAttemptAt = now,
-            });
-        }
-        try
-        {
-            await store.SaveChangesAsync(CancellationToken.None);
-        }
-        catch (DuplicateKeyException)
-        {
-            // The same delivery's answer is already queued.
-        }
-    }
+    private Task PostThroughOutboxAsync(DispatchOutcome outcome, string conversationId, string deliveryId) =>
+        runner.EnqueueAsync(ChannelKind.Slack, outcome.WorkspaceId, conversationId, $"slack-reply:{deliveryId}", outcome.Reply.Messages);
 
     private async Task PublishHomeAsync(SlackEvent.HomeOpened home, CancellationToken cancellationToken)
     {
@@ -315,25 +253,8 @@ public sealed partial class SlackRequestHandler(
             || await store.GetProjectAsync(binding.ProjectId, cancellationToken) is not { } project)
             return;
         var t = Localizer.For(workspace.DefaultLocale);
-        var now = time.GetUtcNow();
-        store.Enqueue(new OutboxMessage
-        {
-            Channel = ChannelKind.Slack,
-            WorkspaceId = workspace.Id,
-            ConversationId = joined.ChannelId,
-            IdempotencyKey = $"slack-welcome:{joined.Info.EventId}",
-            Payload = new MessageBuilder().Text(t["slack.welcome", $"<@{joined.UserId}>", project.Key, project.Name]).Build().ToJson(),
-            CreatedAt = now,
-            NextAttemptAt = now,
-        });
-        try
-        {
-            await store.SaveChangesAsync(cancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            // A retried event: welcomed once already.
-        }
+        var welcome = new MessageBuilder().Text(t["slack.welcome", $"<@{joined.UserId}>", project.Key, project.Name]).Build();
+        await runner.EnqueueAsync(ChannelKind.Slack, workspace.Id, joined.ChannelId, $"slack-welcome:{joined.Info.EventId}", [welcome]);
     }
 
     private async Task<Guid?> WorkspaceIdAsync(InboundActivity activity, CancellationToken cancellationToken)
@@ -347,9 +268,6 @@ public sealed partial class SlackRequestHandler(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack users.info unavailable ({Reason}); the member keeps their stored profile")]
     private static partial void LogProfileUnavailable(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A Slack answer after the ack failed")]
-    private static partial void LogLateFailure(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack views.open failed ({Error}); the form stays in the message")]
     private static partial void LogModalFailed(ILogger logger, string error);

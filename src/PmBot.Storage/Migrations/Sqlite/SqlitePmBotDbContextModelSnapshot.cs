@@ -486,6 +486,55 @@ namespace PmBot.Storage.Migrations.Sqlite
                     b.ToTable("ProcessedDeliveries");
                 });
 
+            modelBuilder.Entity("PmBot.Storage.TeamsConversation", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BlockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BlockedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkspaceId", "ConversationId");
+
+                    b.HasIndex("WorkspaceId", "UserId");
+
+                    b.ToTable("TeamsConversations");
+                });
+
             modelBuilder.Entity("PmBot.Core.Domain.ConversationProject", b =>
                 {
                     b.HasOne("PmBot.Core.Domain.Project", null)
@@ -569,6 +618,15 @@ namespace PmBot.Storage.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("PmBot.Storage.ChannelInstallation", b =>
+                {
+                    b.HasOne("PmBot.Core.Domain.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PmBot.Storage.TeamsConversation", b =>
                 {
                     b.HasOne("PmBot.Core.Domain.Workspace", null)
                         .WithMany()

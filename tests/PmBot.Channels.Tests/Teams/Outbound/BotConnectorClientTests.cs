@@ -4,6 +4,8 @@ using Microsoft.Extensions.Time.Testing;
 using PmBot.Channels.Teams.Outbound;
 using PmBot.Channels.Tests.Teams.Outbound.Fakes;
 
+using PmBot.TestSupport.Teams;
+
 namespace PmBot.Channels.Tests.Teams.Outbound;
 
 public class BotConnectorClientTests

@@ -6,6 +6,8 @@ using PmBot.Core.Domain;
 using PmBot.Core.Messages;
 using PmBot.Core.Outbox;
 
+using PmBot.TestSupport.Teams;
+
 namespace PmBot.Channels.Tests.Teams.Outbound;
 
 public class TeamsSenderTests

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PmBot.Channels.Teams.Outbound;
 
+using PmBot.TestSupport.Teams;
+
 namespace PmBot.Channels.Tests.Teams.Outbound.Fakes;
 
 /// <summary>A fake Bot Connector plus a client (with credentials, the fake's URL trusted, short delays) pointed at it.</summary>

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace PmBot.Channels.Tests.Teams.Outbound.Fakes;
+namespace PmBot.TestSupport.Teams;
 
 /// <summary>A request the fake received: method, raw (still percent-encoded) target, Authorization header and body.</summary>
 public sealed record RecordedRequest(string Method, string RawTarget, string? Authorization, string Body)
