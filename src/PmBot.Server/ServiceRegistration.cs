@@ -107,14 +107,13 @@ public static class ServiceRegistration
         services.AddSingleton<EfTeamsConversationStore>();
         services.AddSingleton<ITeamsConversationStore>(sp => sp.GetRequiredService<EfTeamsConversationStore>());
         services.AddHttpClient("BotFrameworkMetadata", http => http.Timeout = TimeSpan.FromSeconds(10));
+        var auth = new BotFrameworkAuthOptions { AppId = teams.AppId, TenantId = teams.TenantId, AllowUnauthenticated = teams.AllowUnauthenticated };
+        if (teams.ChannelMetadataUrl is not null)
+            auth = auth with { ChannelMetadataUrl = teams.ChannelMetadataUrl };
+        if (teams.EmulatorMetadataUrl is not null)
+            auth = auth with { EmulatorMetadataUrl = teams.EmulatorMetadataUrl };
         services.AddSingleton(sp => new BotFrameworkAuthenticator(
-            new BotFrameworkAuthOptions
-            {
-                AppId = teams.AppId,
-                TenantId = teams.TenantId,
-                AllowUnauthenticated = teams.AllowUnauthenticated,
-                TimeProvider = sp.GetRequiredService<TimeProvider>(),
-            },
+            auth with { TimeProvider = sp.GetRequiredService<TimeProvider>() },
             sp.GetRequiredService<IHttpClientFactory>().CreateClient("BotFrameworkMetadata"),
             sp.GetRequiredService<ILogger<BotFrameworkAuthenticator>>()));
     }

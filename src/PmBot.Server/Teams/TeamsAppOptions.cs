@@ -21,5 +21,10 @@ public sealed class TeamsAppOptions
     /// <summary>How long a message may take before PmBot shows "typing…" and answers when done (Teams allows 15 s).</summary>
     public TimeSpan ReplyBudget { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Overrides the Bot Framework OpenID metadata (tests and load runs point it at a loopback stand-in).</summary>
+    public Uri? ChannelMetadataUrl { get; set; }
+
+    public Uri? EmulatorMetadataUrl { get; set; }
+
     public bool Enabled => !string.IsNullOrEmpty(AppId) || AllowUnauthenticated;
 }

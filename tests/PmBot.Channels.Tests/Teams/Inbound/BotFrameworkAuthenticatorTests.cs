@@ -6,6 +6,8 @@ using Microsoft.IdentityModel.Tokens;
 using PmBot.Channels.Teams.Inbound;
 using PmBot.Channels.Tests.Slack.Fakes;
 
+using PmBot.TestSupport.Teams;
+
 namespace PmBot.Channels.Tests.Teams.Inbound;
 
 public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime

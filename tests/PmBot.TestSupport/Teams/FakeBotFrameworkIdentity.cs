@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 
-namespace PmBot.Channels.Tests.Teams.Inbound;
+namespace PmBot.TestSupport.Teams;
 
 /// <summary>
 /// A loopback stand-in for login.botframework.com and the Entra metadata: OpenID metadata plus a JWKS each.
@@ -66,6 +66,22 @@ public sealed class FakeBotFrameworkIdentity : IAsyncDisposable
         return fake;
     }
 
+    /// <summary>A channel token as the Bot Connector service mints it (signed with the endorsed key), valid for an hour.</summary>
+    public string MintChannelToken(string appId, string serviceUrl, DateTimeOffset now)
+    {
+        var claims = new System.Text.Json.Nodes.JsonObject
+        {
+            ["iss"] = "https://api.botframework.com",
+            ["aud"] = appId,
+            ["serviceurl"] = serviceUrl,
+            ["iat"] = now.AddMinutes(-1).ToUnixTimeSeconds(),
+            ["nbf"] = now.AddMinutes(-1).ToUnixTimeSeconds(),
+            ["exp"] = now.AddHours(1).ToUnixTimeSeconds(),
+        };
+        var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
+        return handler.CreateToken(claims.ToJsonString(), new SigningCredentials(EndorsedKey, SecurityAlgorithms.RsaSha256));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
@@ -99,5 +115,5 @@ public sealed class FakeBotFrameworkIdentity : IAsyncDisposable
 
     private static RsaSecurityKey NewKey(string kid) => new(RSA.Create(2048)) { KeyId = kid };
 
-    internal static string ToJson(object value) => JsonSerializer.Serialize(value);
+    public static string ToJson(object value) => JsonSerializer.Serialize(value);
 }
