@@ -14,6 +14,9 @@ switch (name)
     case "slack":
         await PmBot.Benchmarks.Slack.SlackLoadBenchmark.RunAsync(options);
         return 0;
+    case "teams":
+        await PmBot.Benchmarks.Teams.TeamsLoadBenchmark.RunAsync(options);
+        return 0;
     case "planning":
         return await PmBot.Benchmarks.Planning.PlanningBenchmark.RunAsync(args.Skip(1).ToArray());
     default:
@@ -26,6 +29,8 @@ switch (name)
                                 --rate 1000 (offered messages/s, 0 = as fast as producers go) --backlog 10000
                                 --lease 5 (seconds) --kill-at 0.3 --scenario all|throughput|crash
               slack    Signed slash commands against the real server (Release) on PostgreSQL: commands/s, ack p50/p99.
+                       Options: --requests 3000 --concurrency 16 --users 50
+              teams    JWT-validated Bot Framework activities against the real server (Release) on PostgreSQL.
                        Options: --requests 3000 --concurrency 16 --users 50
               planning The CPM scheduler and earned value on random plans of 1,000 and 10,000 activities.
                        Option: the iteration count (default 50).

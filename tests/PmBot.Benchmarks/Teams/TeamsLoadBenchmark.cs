@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using PmBot.Benchmarks.Outbox;
+using PmBot.TestSupport;
+using PmBot.TestSupport.Teams;
+
+namespace PmBot.Benchmarks.Teams;
+
+/// <summary>
+/// Bot Framework activities with real JWT validation (RS256 tokens against loopback OpenID metadata) sent to the
+/// real server (Release build, a child process) on PostgreSQL; replies go to a loopback fake Bot Connector.
+/// </summary>
+public static class TeamsLoadBenchmark
+{
+    private const string AppId = "6a9f1c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b";
+    private static readonly string[] Commands = ["help", "project show APOLLO", "project list", "me", "member list project APOLLO"];
+
+    public static async Task RunAsync(BenchArgs args)
+    {
+        var requests = args.Int("requests", 3000);
+        var concurrency = args.Int("concurrency", 16);
+        var users = args.Int("users", 50);
+
+        await using var postgres = await TestPostgres.StartAsync(durable: true);
+        var database = await postgres.CreateDatabaseAsync("pmbot_bench_teams");
+        await using var identity = await FakeBotFrameworkIdentity.StartAsync();
+        await using var connector = await FakeBotConnector.StartAsync();
+        var serviceUrl = new Uri(connector.BaseAddress, "teams").ToString();
+        using var server = await ServerProcess.StartAsync("Release", new Dictionary<string, string>
+        {
+            ["PmBot__Storage__Provider"] = "Postgres",
+            ["PmBot__Storage__ConnectionString"] = database,
+            ["PmBot__Teams__AppId"] = AppId,
+            ["PmBot__Teams__AppPassword"] = "bench-secret",
+            ["PmBot__Teams__ChannelMetadataUrl"] = identity.ChannelMetadataUrl.ToString(),
+            ["PmBot__Teams__LoginBaseAddress"] = connector.BaseAddress.ToString(),
+            ["PmBot__Teams__PerConversationPerSecond"] = "1000",
+            ["PmBot__Teams__PerConversationBurst"] = "1000",
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
+        var token = identity.MintChannelToken(AppId, serviceUrl, TimeProvider.System.GetUtcNow());
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+        var next = 0;
+        async Task<bool> SendAsync(string text, int user)
+        {
+            var activity = new JsonObject
+            {
+                ["type"] = "message", ["id"] = $"bench-{Interlocked.Increment(ref next)}-{Guid.NewGuid():N}", ["serviceUrl"] = serviceUrl, ["channelId"] = "msteams", ["text"] = text,
+                ["from"] = new JsonObject { ["id"] = $"29:user{user}", ["name"] = $"User {user}", ["aadObjectId"] = $"00000000-0000-0000-0000-{user:000000000000}" },
+                ["conversation"] = new JsonObject { ["id"] = $"a:personal-{user}", ["conversationType"] = "personal", ["tenantId"] = "bench-tenant" },
+                ["recipient"] = new JsonObject { ["id"] = "28:" + AppId, ["name"] = "PmBot" },
+            };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json") };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request);
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+
+        await SendAsync("project create \"Apollo\" key APOLLO", 0);
+        for (var u = 0; u < users; u++)
+            await SendAsync("help", u);
+
+        var latencies = new double[requests];
+        var failures = 0;
+        var index = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref index)) < requests)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var ok = await SendAsync(Commands[i % Commands.Length], i % users);
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (!ok)
+                    Interlocked.Increment(ref failures);
+            }
+        }));
+        var elapsed = clock.Elapsed;
+        var expected = requests + users + 1;
+        var drain = Stopwatch.StartNew();
+        while (connector.ConnectorRequests.Count(r => r.Method == "POST") < expected && drain.Elapsed < TimeSpan.FromSeconds(60))
+            await Task.Delay(100);
+
+        var sorted = latencies.Order().ToList();
+        var report = new Report($"Teams activities: {requests} JWT-validated requests, {concurrency} concurrent, {users} users, PostgreSQL (fsync on), loopback");
+        report.Info("activities per second", Report.F(requests / elapsed.TotalSeconds, "0"));
+        report.Check("response p50", Report.Percentile(sorted, 0.50), "0.0", "ms", "< 15000 ms (Teams' limit)", Report.Percentile(sorted, 0.50) < 15000);
+        report.Info("response p95", $"{Report.F(Report.Percentile(sorted, 0.95), "0.0")} ms");
+        report.Check("response p99", Report.Percentile(sorted, 0.99), "0.0", "ms", "< 15000 ms", Report.Percentile(sorted, 0.99) < 15000);
+        report.Info("response max", $"{Report.F(sorted[^1], "0.0")} ms");
+        report.Check("failed requests", failures, "0", "", "0", failures == 0);
+        report.Info("replies delivered to the connector", $"{connector.ConnectorRequests.Count(r => r.Method == "POST")} of {expected} ({Report.F(drain.Elapsed.TotalSeconds, "0.0")} s after the last request)");
+        report.Print();
+    }
+}
