@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Runs every PmBot test: unit, integration (real PostgreSQL and SQLite), and end-to-end (headless Chromium).
+# Runs every PmBot test: unit, integration (real PostgreSQL and SQLite), and end-to-end (headless Chromium on the
+# web chat, the Microsoft 365 Agents Playground for Teams); npm validators check Block Kit, Adaptive Cards and the
+# Teams manifest.
 # On a fresh Debian machine it first installs what the tests need and the machine lacks (as root: apt-get).
 # Extra arguments go to `dotnet test` (e.g. ./test.sh --filter "FullyQualifiedName~Outbox").
 set -euo pipefail
