@@ -38,5 +38,6 @@ public sealed class CommandTable
         Features.Plan.UpdateProgress.Start(),
         Features.Plan.UpdateProgress.Done(),
         Features.Plan.UpdateProgress.Progress(),
+        new Features.Plan.MyTasks(),
     ]);
 }

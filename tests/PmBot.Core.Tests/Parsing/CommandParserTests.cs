@@ -54,6 +54,7 @@ public class CommandParserTests
         { "task start APOLLO-1", "task start" },
         { "task done 1", "task done" },
         { "task progress APOLLO-1 60%", "task progress" },
+        { "my tasks", "my tasks" },
     };
 
     [Theory]

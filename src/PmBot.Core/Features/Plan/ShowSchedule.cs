@@ -21,17 +21,10 @@ public sealed class ShowSchedule : ICommandHandler
         var t = context.T;
         var project = context.Project!;
         var wbs = new Wbs(project, await context.Store.ListWorkItemsAsync(project.Id, cancellationToken));
-        var tasks = wbs.Items.Where(i => !wbs.HasChildren(i)).ToList();
-        if (tasks.Count == 0)
+        if (!wbs.Items.Any(i => !wbs.HasChildren(i)))
             return BotReply.Of(new MessageBuilder().Text(t["task.none_yet", project.Key]).Context(t["task.add_hint"]).Build());
-        var links = await context.Store.ListWorkItemLinksAsync(project.Id, cancellationToken);
-        var start = project.PlannedStart ?? context.Today;
-        var result = CpmScheduler.Schedule(new ScheduleInput(
-            start,
-            tasks.Select(i => new PlannedActivity(wbs.ShortId(i), i.DurationDays) { Name = i.Name }).ToList(),
-            links.Select(l => new Dependency(wbs.ShortId(wbs.Get(l.PredecessorId)), wbs.ShortId(wbs.Get(l.SuccessorId)), l.Type, l.LagDays)).ToList()));
-        if (!result.Succeeded)
-            return Replies.Error(t["plan.cannot_schedule", result.Error!.Message]);
+        if (await ScheduleOf.ProjectAsync(context.Store, wbs, context.Today, cancellationToken) is not { } result)
+            return Replies.Error(t["plan.cannot_schedule", project.Key]);
 
         var byId = result.Activities.ToDictionary(a => a.Id);
         var outlineOf = wbs.Items.ToDictionary(wbs.ShortId, i => wbs.Outline[i.Id]);
