@@ -52,6 +52,12 @@ public sealed class EfPmStore(PmBotDbContext db, IOutboxSignal signal) : IPmStor
     public async Task<IReadOnlyList<WorkItemLink>> ListWorkItemLinksAsync(Guid projectId, CancellationToken cancellationToken) =>
         await db.WorkItemLinks.Where(l => l.ProjectId == projectId).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<PlanBaseline>> ListBaselinesAsync(Guid projectId, CancellationToken cancellationToken) =>
+        await db.PlanBaselines.Where(b => b.ProjectId == projectId).OrderBy(b => b.Number).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<PlanBaselineItem>> ListBaselineItemsAsync(Guid baselineId, CancellationToken cancellationToken) =>
+        await db.PlanBaselineItems.Where(i => i.BaselineId == baselineId).ToListAsync(cancellationToken);
+
     public Task<bool> IsDeliveryHandledAsync(ChannelKind channel, string deliveryId, CancellationToken cancellationToken) =>
         db.ProcessedDeliveries.AnyAsync(d => d.Channel == channel && d.DeliveryId == deliveryId, cancellationToken);
 

@@ -24,6 +24,8 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<ChannelInstallation> ChannelInstallations => Set<ChannelInstallation>();
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
     public DbSet<TeamsConversation> TeamsConversations => Set<TeamsConversation>();
+    public DbSet<PlanBaseline> PlanBaselines => Set<PlanBaseline>();
+    public DbSet<PlanBaselineItem> PlanBaselineItems => Set<PlanBaselineItem>();
     public DbSet<WorkItemLink> WorkItemLinks => Set<WorkItemLink>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every instance (they protect stored bot tokens).</summary>
@@ -124,6 +126,18 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
             e.HasIndex(x => x.ProjectId);
             e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.PredecessorId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<PlanBaseline>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.ProjectId, x.Number }).IsUnique();
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId);
+        });
+        modelBuilder.Entity<PlanBaselineItem>(e =>
+        {
+            e.HasKey(x => new { x.BaselineId, x.WorkItemId });
+            e.HasOne<PlanBaseline>().WithMany().HasForeignKey(x => x.BaselineId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<TeamsConversation>(e =>
         {

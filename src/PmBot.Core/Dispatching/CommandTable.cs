@@ -39,5 +39,6 @@ public sealed class CommandTable
         Features.Plan.UpdateProgress.Done(),
         Features.Plan.UpdateProgress.Progress(),
         new Features.Plan.MyTasks(),
+        new Features.Plan.SaveBaseline(),
     ]);
 }

@@ -24,6 +24,8 @@ public interface IPmStore
 
     Task<IReadOnlyList<WorkItem>> ListWorkItemsAsync(Guid projectId, CancellationToken cancellationToken);
     Task<IReadOnlyList<WorkItemLink>> ListWorkItemLinksAsync(Guid projectId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<PlanBaseline>> ListBaselinesAsync(Guid projectId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<PlanBaselineItem>> ListBaselineItemsAsync(Guid baselineId, CancellationToken cancellationToken);
 
     /// <summary>True when an inbound delivery with this id was already handled.</summary>
     Task<bool> IsDeliveryHandledAsync(ChannelKind channel, string deliveryId, CancellationToken cancellationToken);

@@ -55,6 +55,7 @@ public class CommandParserTests
         { "task done 1", "task done" },
         { "task progress APOLLO-1 60%", "task progress" },
         { "my tasks", "my tasks" },
+        { "plan baseline project APOLLO", "plan baseline" },
     };
 
     [Theory]

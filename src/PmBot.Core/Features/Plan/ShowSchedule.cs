@@ -26,6 +26,12 @@ public sealed class ShowSchedule : ICommandHandler
         if (await ScheduleOf.ProjectAsync(context.Store, wbs, context.Today, cancellationToken) is not { } result)
             return Replies.Error(t["plan.cannot_schedule", project.Key]);
 
+        var baseline = (await context.Store.ListBaselinesAsync(project.Id, cancellationToken)).FirstOrDefault(b => b.IsCurrent);
+        var baselined = baseline is null ? [] : (await context.Store.ListBaselineItemsAsync(baseline.Id, cancellationToken)).ToDictionary(b => b.WorkItemId);
+        var calendar = WorkCalendar.Standard;
+        // Working days a task finishes after (+) or before (-) its baselined finish.
+        string Slip(Guid itemId, DateOnly finish) =>
+            baselined.TryGetValue(itemId, out var b) ? calendar.WorkingDaysBetween(b.Finish, finish).ToString("+0;-0;0", t.Culture) : "";
         var byId = result.Activities.ToDictionary(a => a.Id);
         var outlineOf = wbs.Items.ToDictionary(wbs.ShortId, i => wbs.Outline[i.Id]);
         var rows = new List<IReadOnlyList<string>>();
@@ -35,12 +41,12 @@ public sealed class ShowSchedule : ICommandHandler
             if (byId.TryGetValue(id, out var a))
             {
                 rows.Add([wbs.Outline[item.Id], id, item.Name, item.DurationDays.ToString(t.Culture), t.Date(a.EarlyStart), t.Date(a.EarlyFinish),
-                    a.TotalFloat.ToString(t.Culture), a.IsCritical ? "★" : ""]);
+                    a.TotalFloat.ToString(t.Culture), a.IsCritical ? "★" : "", Slip(item.Id, a.EarlyFinish)]);
                 continue;
             }
             // A parent spans its scheduled descendants.
             var span = result.Activities.Where(x => outlineOf[x.Id].StartsWith(wbs.Outline[item.Id] + ".", StringComparison.Ordinal)).ToList();
-            rows.Add([wbs.Outline[item.Id], id, item.Name, "", span.Count == 0 ? "" : t.Date(span.Min(x => x.EarlyStart)), span.Count == 0 ? "" : t.Date(span.Max(x => x.EarlyFinish)), "", ""]);
+            rows.Add([wbs.Outline[item.Id], id, item.Name, "", span.Count == 0 ? "" : t.Date(span.Min(x => x.EarlyStart)), span.Count == 0 ? "" : t.Date(span.Max(x => x.EarlyFinish)), "", "", ""]);
         }
         var builder = new MessageBuilder()
             .Heading(t["plan.schedule_title", project.Key, project.Name])
@@ -49,7 +55,12 @@ public sealed class ShowSchedule : ICommandHandler
                 new Field(t["plan.forecast_finish"], t.Date(result.ProjectFinish)),
                 new Field(t["plan.duration"], t["plan.working_days", result.DurationDays]),
                 new Field(t["field.finish"], t.Date(project.PlannedFinish)))
-            .Table([t["field.wbs"], t["field.id"], t["field.name"], t["field.days"], t["plan.early_start"], t["plan.early_finish"], t["plan.float"], t["plan.critical"]], rows);
+            .Table([t["field.wbs"], t["field.id"], t["field.name"], t["field.days"], t["plan.early_start"], t["plan.early_finish"], t["plan.float"], t["plan.critical"], t["plan.slip"]], rows);
+        if (baseline is not null)
+        {
+            var baselineFinish = baselined.Values.Max(b => b.Finish);
+            builder.Context(t["plan.against_baseline", baseline.Number, t.Date(baselineFinish), calendar.WorkingDaysBetween(baselineFinish, result.ProjectFinish).ToString("+0;-0;0", t.Culture)]);
+        }
         if (result.CriticalPaths.Count > 0)
             builder.Text(t["plan.critical_path", string.Join(" → ", result.CriticalPaths[0])]);
         if (project.PlannedFinish is { } planned && result.ProjectFinish > planned)

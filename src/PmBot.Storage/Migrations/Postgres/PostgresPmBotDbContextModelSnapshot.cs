@@ -110,6 +110,59 @@ namespace PmBot.Storage.Migrations.Postgres
                     b.ToTable("Members");
                 });
 
+            modelBuilder.Entity("PmBot.Core.Domain.PlanBaseline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PlanBaselines");
+                });
+
+            modelBuilder.Entity("PmBot.Core.Domain.PlanBaselineItem", b =>
+                {
+                    b.Property<Guid>("BaselineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DurationDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Finish")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.HasKey("BaselineId", "WorkItemId");
+
+                    b.HasIndex("WorkItemId");
+
+                    b.ToTable("PlanBaselineItems");
+                });
+
             modelBuilder.Entity("PmBot.Core.Domain.Project", b =>
                 {
                     b.Property<Guid>("Id")
@@ -558,6 +611,30 @@ namespace PmBot.Storage.Migrations.Postgres
                     b.HasOne("PmBot.Core.Domain.Workspace", null)
                         .WithMany()
                         .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PmBot.Core.Domain.PlanBaseline", b =>
+                {
+                    b.HasOne("PmBot.Core.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PmBot.Core.Domain.PlanBaselineItem", b =>
+                {
+                    b.HasOne("PmBot.Core.Domain.PlanBaseline", null)
+                        .WithMany()
+                        .HasForeignKey("BaselineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PmBot.Core.Domain.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -103,6 +103,59 @@ namespace PmBot.Storage.Migrations.Sqlite
                     b.ToTable("Members");
                 });
 
+            modelBuilder.Entity("PmBot.Core.Domain.PlanBaseline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedByMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PlanBaselines");
+                });
+
+            modelBuilder.Entity("PmBot.Core.Domain.PlanBaselineItem", b =>
+                {
+                    b.Property<Guid>("BaselineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Finish")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BaselineId", "WorkItemId");
+
+                    b.HasIndex("WorkItemId");
+
+                    b.ToTable("PlanBaselineItems");
+                });
+
             modelBuilder.Entity("PmBot.Core.Domain.Project", b =>
                 {
                     b.Property<Guid>("Id")
@@ -549,6 +602,30 @@ namespace PmBot.Storage.Migrations.Sqlite
                     b.HasOne("PmBot.Core.Domain.Workspace", null)
                         .WithMany()
                         .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PmBot.Core.Domain.PlanBaseline", b =>
+                {
+                    b.HasOne("PmBot.Core.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PmBot.Core.Domain.PlanBaselineItem", b =>
+                {
+                    b.HasOne("PmBot.Core.Domain.PlanBaseline", null)
+                        .WithMany()
+                        .HasForeignKey("BaselineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PmBot.Core.Domain.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,28 @@
+namespace PmBot.Core.Domain;
+
+/// <summary>
+/// A snapshot of a project's schedule (<c>plan baseline</c>). Several are kept; exactly one is current, and variance
+/// is always measured against it.
+/// </summary>
+public sealed class PlanBaseline
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public required Guid ProjectId { get; init; }
+
+    /// <summary>1, 2, 3 … per project.</summary>
+    public required int Number { get; init; }
+
+    public required Guid CreatedByMemberId { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public bool IsCurrent { get; set; }
+}
+
+/// <summary>One task's planned dates in a baseline.</summary>
+public sealed class PlanBaselineItem
+{
+    public required Guid BaselineId { get; init; }
+    public required Guid WorkItemId { get; init; }
+    public required DateOnly Start { get; init; }
+    public required DateOnly Finish { get; init; }
+    public required int DurationDays { get; init; }
+}

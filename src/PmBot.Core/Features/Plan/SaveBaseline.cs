@@ -1,0 +1,50 @@
+using PmBot.Core.Conversation;
+using PmBot.Core.Dispatching;
+using PmBot.Core.Domain;
+using PmBot.Core.Messages;
+using PmBot.Core.Parsing;
+
+namespace PmBot.Core.Features.Plan;
+
+/// <summary>
+/// <c>plan baseline [project KEY]</c> (PMs): snapshots today's schedule of every task as the new current baseline;
+/// earlier baselines are kept. <c>plan schedule</c> then shows each task's slip against it.
+/// </summary>
+public sealed class SaveBaseline : ICommandHandler
+{
+    public CommandSpec Spec { get; } = new("plan baseline", Access.ProjectPm,
+        [new("project", ParamKind.ProjectKey, Required: false, Keyword: "project")]);
+
+    public async Task<BotReply> HandleAsync(CommandContext context, BotCommand command, CancellationToken cancellationToken)
+    {
+        var t = context.T;
+        var project = context.Project!;
+        var wbs = new Wbs(project, await context.Store.ListWorkItemsAsync(project.Id, cancellationToken));
+        if (!wbs.Items.Any(i => !wbs.HasChildren(i)))
+            return BotReply.Of(new MessageBuilder().Text(t["task.none_yet", project.Key]).Context(t["task.add_hint"]).Build());
+        if (await ScheduleOf.ProjectAsync(context.Store, wbs, context.Today, cancellationToken) is not { } schedule)
+            return Replies.Error(t["plan.cannot_schedule", project.Key]);
+
+        var earlier = await context.Store.ListBaselinesAsync(project.Id, cancellationToken);
+        foreach (var old in earlier.Where(b => b.IsCurrent))
+            old.IsCurrent = false;
+        var baseline = new PlanBaseline
+        {
+            ProjectId = project.Id,
+            Number = earlier.Count == 0 ? 1 : earlier.Max(b => b.Number) + 1,
+            CreatedByMemberId = context.Member.Id,
+            CreatedAt = context.Now,
+            IsCurrent = true,
+        };
+        context.Store.Add(baseline);
+        foreach (var item in wbs.Items)
+        {
+            if (schedule.Find(wbs.ShortId(item)) is { } dates)
+                context.Store.Add(new PlanBaselineItem { BaselineId = baseline.Id, WorkItemId = item.Id, Start = dates.EarlyStart, Finish = dates.EarlyFinish, DurationDays = item.DurationDays });
+        }
+        return BotReply.Of(new MessageBuilder()
+            .Text("📌 " + t["plan.baselined", baseline.Number, project.Key, t.Date(schedule.ProjectFinish), schedule.Activities.Count])
+            .Actions(new ActionButton(t["button.schedule"], $"plan schedule project {project.Key}"))
+            .Build(), ReplyVisibility.Conversation);
+    }
+}
