@@ -64,36 +64,14 @@ public static class TeamsLoadBenchmark
         for (var u = 0; u < users; u++)
             await SendAsync("help", u);
 
-        var latencies = new double[requests];
-        var failures = 0;
-        var index = -1;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref index)) < requests)
-            {
-                var started = Stopwatch.GetTimestamp();
-                var ok = await SendAsync(Commands[i % Commands.Length], i % users);
-                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                if (!ok)
-                    Interlocked.Increment(ref failures);
-            }
-        }));
-        var elapsed = clock.Elapsed;
+        var run = await LoadRun.RunAsync(requests, concurrency, i => SendAsync(Commands[i % Commands.Length], i % users));
         var expected = requests + users + 1;
         var drain = Stopwatch.StartNew();
         while (connector.ConnectorRequests.Count(r => r.Method == "POST") < expected && drain.Elapsed < TimeSpan.FromSeconds(60))
             await Task.Delay(100);
 
-        var sorted = latencies.Order().ToList();
         var report = new Report($"Teams activities: {requests} JWT-validated requests, {concurrency} concurrent, {users} users, PostgreSQL (fsync on), loopback");
-        report.Info("activities per second", Report.F(requests / elapsed.TotalSeconds, "0"));
-        report.Check("response p50", Report.Percentile(sorted, 0.50), "0.0", "ms", "< 15000 ms (Teams' limit)", Report.Percentile(sorted, 0.50) < 15000);
-        report.Info("response p95", $"{Report.F(Report.Percentile(sorted, 0.95), "0.0")} ms");
-        report.Check("response p99", Report.Percentile(sorted, 0.99), "0.0", "ms", "< 15000 ms", Report.Percentile(sorted, 0.99) < 15000);
-        report.Info("response max", $"{Report.F(sorted[^1], "0.0")} ms");
-        report.Check("failed requests", failures, "0", "", "0", failures == 0);
+        run.AddTo(report, "activities", "response", 15000, "15000 ms (Teams' limit)");
         report.Info("replies delivered to the connector", $"{connector.ConnectorRequests.Count(r => r.Method == "POST")} of {expected} ({Report.F(drain.Elapsed.TotalSeconds, "0.0")} s after the last request)");
         report.Print();
     }

@@ -19,11 +19,9 @@ public sealed class SaveBaseline : ICommandHandler
     {
         var t = context.T;
         var project = context.Project!;
-        var wbs = new Wbs(project, await context.Store.ListWorkItemsAsync(project.Id, cancellationToken));
-        if (!wbs.Items.Any(i => !wbs.HasChildren(i)))
-            return BotReply.Of(new MessageBuilder().Text(t["task.none_yet", project.Key]).Context(t["task.add_hint"]).Build());
-        if (await ScheduleOf.ProjectAsync(context.Store, wbs, context.Today, cancellationToken) is not { } schedule)
-            return Replies.Error(t["plan.cannot_schedule", project.Key]);
+        var (wbs, schedule, problem) = await ScheduleOf.ForCommandAsync(context, cancellationToken);
+        if (schedule is null)
+            return problem!;
 
         var earlier = await context.Store.ListBaselinesAsync(project.Id, cancellationToken);
         foreach (var old in earlier.Where(b => b.IsCurrent))

@@ -1,3 +1,6 @@
+using PmBot.Core.Conversation;
+using PmBot.Core.Dispatching;
+using PmBot.Core.Messages;
 using PmBot.Core.Planning;
 using PmBot.Core.Ports;
 
@@ -16,5 +19,20 @@ public static class ScheduleOf
             tasks.Select(i => new PlannedActivity(wbs.ShortId(i), i.DurationDays) { Name = i.Name }).ToList(),
             links.Select(l => new Dependency(wbs.ShortId(wbs.Get(l.PredecessorId)), wbs.ShortId(wbs.Get(l.SuccessorId)), l.Type, l.LagDays)).ToList()));
         return result.Succeeded ? result : null;
+    }
+
+    /// <summary>
+    /// The command's project with its WBS and schedule, or the reply that explains why there is none (no tasks yet,
+    /// or links that cannot be scheduled).
+    /// </summary>
+    public static async Task<(Wbs Wbs, ScheduleResult? Schedule, BotReply? Problem)> ForCommandAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var t = context.T;
+        var project = context.Project!;
+        var wbs = new Wbs(project, await context.Store.ListWorkItemsAsync(project.Id, cancellationToken));
+        if (!wbs.Items.Any(i => !wbs.HasChildren(i)))
+            return (wbs, null, BotReply.Of(new MessageBuilder().Text(t["task.none_yet", project.Key]).Context(t["task.add_hint"]).Build()));
+        var schedule = await ProjectAsync(context.Store, wbs, context.Today, cancellationToken);
+        return schedule is null ? (wbs, null, Replies.Error(t["plan.cannot_schedule", project.Key])) : (wbs, schedule, null);
     }
 }

@@ -20,11 +20,9 @@ public sealed class ShowSchedule : ICommandHandler
     {
         var t = context.T;
         var project = context.Project!;
-        var wbs = new Wbs(project, await context.Store.ListWorkItemsAsync(project.Id, cancellationToken));
-        if (!wbs.Items.Any(i => !wbs.HasChildren(i)))
-            return BotReply.Of(new MessageBuilder().Text(t["task.none_yet", project.Key]).Context(t["task.add_hint"]).Build());
-        if (await ScheduleOf.ProjectAsync(context.Store, wbs, context.Today, cancellationToken) is not { } result)
-            return Replies.Error(t["plan.cannot_schedule", project.Key]);
+        var (wbs, result, problem) = await ScheduleOf.ForCommandAsync(context, cancellationToken);
+        if (result is null)
+            return problem!;
 
         var baseline = (await context.Store.ListBaselinesAsync(project.Id, cancellationToken)).FirstOrDefault(b => b.IsCurrent);
         var baselined = baseline is null ? [] : (await context.Store.ListBaselineItemsAsync(baseline.Id, cancellationToken)).ToDictionary(b => b.WorkItemId);
