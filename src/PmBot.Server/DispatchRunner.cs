@@ -7,9 +7,6 @@ using PmBot.Core.Ports;
 
 namespace PmBot.Server;
 
-/// <summary>The result of one dispatched activity, with what a channel needs to deliver the answer.</summary>
-public sealed record DispatchOutcome(BotReply Reply, Guid WorkspaceId, string Locale);
-
 /// <summary>
 /// What Slack and Teams share around the dispatcher: run an activity in its own scope (off the request thread, so the
 /// endpoint can ack on time), wait for it within a budget, finish work after the ack, and queue answers in the
@@ -18,17 +15,13 @@ public sealed record DispatchOutcome(BotReply Reply, Guid WorkspaceId, string Lo
 public sealed partial class DispatchRunner(IServiceScopeFactory scopes, TimeProvider time, ILogger<DispatchRunner> log)
 {
     /// <summary>Runs on the thread pool with no request token: an answer that misses the ack still finishes.</summary>
-    public Task<DispatchOutcome> DispatchAsync(InboundActivity activity, Func<IPmStore, InboundActivity, Task<InboundActivity>>? enrich = null) =>
+    public Task<BotReply> DispatchAsync(InboundActivity activity, Func<IPmStore, InboundActivity, Task<InboundActivity>>? enrich = null) =>
         Task.Run(async () =>
         {
             await using var scope = scopes.CreateAsyncScope();
-            var store = scope.ServiceProvider.GetRequiredService<IPmStore>();
             if (enrich is not null)
-                activity = await enrich(store, activity);
-            var reply = await scope.ServiceProvider.GetRequiredService<BotDispatcher>().HandleAsync(activity, CancellationToken.None);
-            var workspace = await store.FindWorkspaceAsync(activity.Channel, activity.WorkspaceExternalId, CancellationToken.None);
-            var member = workspace is null ? null : await store.FindMemberAsync(workspace.Id, activity.UserExternalId, CancellationToken.None);
-            return new DispatchOutcome(reply, workspace?.Id ?? Guid.Empty, member?.Locale ?? Locales.English);
+                activity = await enrich(scope.ServiceProvider.GetRequiredService<IPmStore>(), activity);
+            return await scope.ServiceProvider.GetRequiredService<BotDispatcher>().HandleAsync(activity, CancellationToken.None);
         });
 
     /// <summary>True when <paramref name="work"/> ends within <paramref name="budget"/> (a zero budget never waits).</summary>
@@ -40,14 +33,14 @@ public sealed partial class DispatchRunner(IServiceScopeFactory scopes, TimeProv
     }
 
     /// <summary>Continues after the ack: <paramref name="then"/> delivers the answer; failures are logged.</summary>
-    public void FinishLater(Task<DispatchOutcome> work, Func<DispatchOutcome, Task> then) =>
+    public void FinishLater(Task<BotReply> work, Func<BotReply, Task> then) =>
         _ = Task.Run(async () =>
         {
             try
             {
-                var outcome = await work;
-                if (!outcome.Reply.Duplicate)
-                    await then(outcome);
+                var reply = await work;
+                if (!reply.Duplicate)
+                    await then(reply);
             }
 #pragma warning disable CA1031 // Work after the ack has no caller to fail to: log it.
             catch (Exception ex)
@@ -58,9 +51,9 @@ public sealed partial class DispatchRunner(IServiceScopeFactory scopes, TimeProv
         });
 
     /// <summary>Queues messages for a conversation, keyed by the delivery that caused them (a retry queues nothing twice).</summary>
-    public async Task EnqueueAsync(ChannelKind channel, Guid workspaceId, string conversationId, string keyPrefix, IReadOnlyList<OutboundMessage> messages)
+    public async Task EnqueueAsync(ChannelKind channel, Guid? workspace, string conversationId, string keyPrefix, IReadOnlyList<OutboundMessage> messages)
     {
-        if (workspaceId == Guid.Empty || messages.Count == 0)
+        if (workspace is not { } workspaceId || messages.Count == 0)
             return;
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IPmStore>();

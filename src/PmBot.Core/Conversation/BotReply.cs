@@ -20,6 +20,12 @@ public sealed record BotReply(IReadOnlyList<OutboundMessage> Messages, ReplyVisi
     /// <summary>True when the activity was a duplicate delivery and has already been handled.</summary>
     public bool Duplicate { get; init; }
 
+    /// <summary>The workspace the activity came from, once it is stored (channels deliver later answers there).</summary>
+    public Guid? WorkspaceId { get; init; }
+
+    /// <summary>The language the reply is written in (the member's).</summary>
+    public string? Locale { get; init; }
+
     public static BotReply Of(OutboundMessage message, ReplyVisibility visibility = ReplyVisibility.Private) => new([message], visibility);
 
     public static BotReply Empty { get; } = new([]);

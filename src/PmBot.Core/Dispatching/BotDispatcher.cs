@@ -19,26 +19,29 @@ public sealed partial class BotDispatcher(IPmStore store, CommandTable commands,
 
     public async Task<BotReply> HandleAsync(InboundActivity activity, CancellationToken cancellationToken)
     {
-        var (workspace, member) = await ResolveMemberAsync(activity, cancellationToken);
+        var (workspace, member, stored) = await ResolveMemberAsync(activity, cancellationToken);
         var t = Localizer.For(member.Locale);
+        // Tells the channel where later answers go; a workspace first seen in a failed transaction is not stored.
+        BotReply Answer(BotReply reply, bool workspaceStored) =>
+            reply with { WorkspaceId = workspaceStored ? workspace.Id : null, Locale = member.Locale };
         try
         {
             if (await store.IsDeliveryHandledAsync(activity.Channel, activity.DeliveryId, cancellationToken))
-                return BotReply.Empty with { Duplicate = true };
+                return Answer(BotReply.Empty with { Duplicate = true }, stored);
             store.MarkDeliveryHandled(activity.Channel, activity.DeliveryId, time.GetUtcNow());
 
             var reply = await RunAsync(activity, workspace, member, cancellationToken);
             await store.SaveChangesAsync(cancellationToken);
-            return reply;
+            return Answer(reply, true);
         }
         catch (DuplicateKeyException ex) when (ex.Entity == "ProcessedDeliveries")
         {
-            return BotReply.Empty with { Duplicate = true };
+            return Answer(BotReply.Empty with { Duplicate = true }, stored);
         }
         catch (DuplicateKeyException ex)
         {
             LogConflict(log, ex.Entity, activity.DeliveryId);
-            return Replies.Error(t["error.conflict"]);
+            return Answer(Replies.Error(t["error.conflict"]), stored);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -49,7 +52,7 @@ public sealed partial class BotDispatcher(IPmStore store, CommandTable commands,
 #pragma warning restore CA1031
         {
             LogFailure(log, ex, activity.Channel, activity.DeliveryId);
-            return Replies.Error(t["error.internal", activity.DeliveryId]);
+            return Answer(Replies.Error(t["error.internal", activity.DeliveryId]), stored);
         }
     }
 
@@ -122,10 +125,12 @@ public sealed partial class BotDispatcher(IPmStore store, CommandTable commands,
         };
 
     /// <summary>Finds or creates the workspace and member behind an activity and refreshes the member's channel profile.</summary>
-    private async Task<(Workspace, Member)> ResolveMemberAsync(InboundActivity activity, CancellationToken cancellationToken)
+    /// <returns>The workspace, the member, and whether the workspace was already stored.</returns>
+    private async Task<(Workspace, Member, bool)> ResolveMemberAsync(InboundActivity activity, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var workspace = await store.FindWorkspaceAsync(activity.Channel, activity.WorkspaceExternalId, cancellationToken);
+        var stored = workspace is not null;
         if (workspace is null)
         {
             workspace = new Workspace
@@ -156,7 +161,7 @@ public sealed partial class BotDispatcher(IPmStore store, CommandTable commands,
         member.ApplyChannelProfile(activity.UserDisplayName, activity.TimeZone, activity.Locale);
         if (activity.IsDirect)
             member.DirectConversationId = activity.ConversationId;
-        return (workspace, member);
+        return (workspace, member, stored);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling {Channel} delivery {DeliveryId} failed")]

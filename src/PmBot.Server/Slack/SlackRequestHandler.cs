@@ -37,7 +37,7 @@ public sealed partial class SlackRequestHandler(
             return null;
         }
         var result = await work;
-        if (result.Reply.Duplicate)
+        if (result.Duplicate)
             return null;
         if (await TryOpenFormAsync(result, request.TriggerId, request.Activity.ConversationId, cancellationToken))
             return null;
@@ -104,16 +104,16 @@ public sealed partial class SlackRequestHandler(
                     return null;
                 }
                 var result = await work;
-                if (!result.Reply.Duplicate && !await TryOpenFormAsync(result, info.TriggerId, activity.ConversationId, cancellationToken))
+                if (!result.Duplicate && !await TryOpenFormAsync(result, info.TriggerId, activity.ConversationId, cancellationToken))
                     FinishLater(work, outcome => AnswerAsync(outcome, info.ResponseUrl, activity));
                 return null;
             }
             case SlackInteraction.FormSubmitted submitted:
             {
                 var result = await DispatchAsync(submitted.Activity);
-                if (result.Reply.FormErrors is { Count: > 0 } errors)
+                if (result.FormErrors is { Count: > 0 } errors)
                     return SlackBlockKitRenderer.ErrorsFor(errors);
-                if (!result.Reply.Duplicate)
+                if (!result.Duplicate)
                 {
                     var conversation = submitted.Metadata.ChannelId ?? submitted.Activity.UserExternalId;
                     FinishLater(Task.FromResult(result), outcome => PostThroughOutboxAsync(outcome, conversation, submitted.Activity.DeliveryId));
@@ -125,7 +125,7 @@ public sealed partial class SlackRequestHandler(
         }
     }
 
-    private Task<DispatchOutcome> DispatchAsync(InboundActivity activity) => runner.DispatchAsync(activity, WithProfileAsync);
+    private Task<BotReply> DispatchAsync(InboundActivity activity) => runner.DispatchAsync(activity, WithProfileAsync);
 
     /// <summary>
     /// The member's name, time zone and locale from users.info (cached by the client), so a member's dates and
@@ -159,15 +159,15 @@ public sealed partial class SlackRequestHandler(
 
     private Task<bool> FinishesWithinBudgetAsync(Task work) => runner.FinishesWithinAsync(work, options.AckBudget);
 
-    private void FinishLater(Task<DispatchOutcome> work, Func<DispatchOutcome, Task> then) => runner.FinishLater(work, then);
+    private void FinishLater(Task<BotReply> work, Func<BotReply, Task> then) => runner.FinishLater(work, then);
 
     /// <summary>A reply with a form (a command missing input) opens it as a modal while the trigger is fresh.</summary>
-    private async Task<bool> TryOpenFormAsync(DispatchOutcome outcome, string? triggerId, string conversationId, CancellationToken cancellationToken)
+    private async Task<bool> TryOpenFormAsync(BotReply outcome, string? triggerId, string conversationId, CancellationToken cancellationToken)
     {
-        var form = outcome.Reply.Messages.SelectMany(m => m.Blocks).OfType<FormBlock>().FirstOrDefault();
-        if (triggerId is null || form is null)
+        var form = outcome.Messages.SelectMany(m => m.Blocks).OfType<FormBlock>().FirstOrDefault();
+        if (triggerId is null || form is null || outcome.WorkspaceId is not { } workspaceId)
             return false;
-        return await OpenModalAsync(outcome.WorkspaceId, triggerId, form, conversationId, Localizer.For(outcome.Locale), cancellationToken);
+        return await OpenModalAsync(workspaceId, triggerId, form, conversationId, Localizer.For(outcome.Locale), cancellationToken);
     }
 
     private async Task<bool> OpenModalAsync(Guid workspaceId, string triggerId, FormBlock form, string conversationId, Localizer t, CancellationToken cancellationToken)
@@ -190,30 +190,30 @@ public sealed partial class SlackRequestHandler(
         }
     }
 
-    private Task AnswerAsync(DispatchOutcome outcome, string? url, InboundActivity activity) =>
+    private Task AnswerAsync(BotReply outcome, string? url, InboundActivity activity) =>
         url is not null
             ? responseUrl.PostAsync(url, Payloads(outcome), CancellationToken.None)
             : PostThroughOutboxAsync(outcome, activity.ConversationId, activity.DeliveryId);
 
-    private static List<JsonObject> Payloads(DispatchOutcome outcome)
+    private static List<JsonObject> Payloads(BotReply outcome)
     {
         var t = Localizer.For(outcome.Locale);
         var payloads = new List<JsonObject>();
-        foreach (var message in outcome.Reply.Messages)
+        foreach (var message in outcome.Messages)
         {
             var pages = SlackBlockKitRenderer.RenderMessage(message, RenderOptions(t));
             for (var i = 0; i < pages.Pages.Count; i++)
             {
                 var payload = pages.Payload(i);
-                payload["response_type"] = outcome.Reply.Visibility == ReplyVisibility.Conversation ? "in_channel" : "ephemeral";
+                payload["response_type"] = outcome.Visibility == ReplyVisibility.Conversation ? "in_channel" : "ephemeral";
                 payloads.Add(payload);
             }
         }
         return payloads;
     }
 
-    private Task PostThroughOutboxAsync(DispatchOutcome outcome, string conversationId, string deliveryId) =>
-        runner.EnqueueAsync(ChannelKind.Slack, outcome.WorkspaceId, conversationId, $"slack-reply:{deliveryId}", outcome.Reply.Messages);
+    private Task PostThroughOutboxAsync(BotReply outcome, string conversationId, string deliveryId) =>
+        runner.EnqueueAsync(ChannelKind.Slack, outcome.WorkspaceId, conversationId, $"slack-reply:{deliveryId}", outcome.Messages);
 
     private async Task PublishHomeAsync(SlackEvent.HomeOpened home, CancellationToken cancellationToken)
     {

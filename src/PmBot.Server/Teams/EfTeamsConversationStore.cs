@@ -54,9 +54,11 @@ public sealed class EfTeamsConversationStore(IDbContextFactory<PmBotDbContext> c
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.BlockedAt, now).SetProperty(c => c.BlockedReason, shortReason), cancellationToken);
     }
 
-    /// <summary>Stores (or refreshes, and unblocks) the reference an authenticated activity carried.</summary>
-    public async Task SaveReferenceAsync(Guid workspaceId, TeamsConversationReference reference, string? userKey, CancellationToken cancellationToken)
+    /// <summary>Stores (or refreshes, and unblocks) the reference an authenticated activity carried; nothing without a stored workspace.</summary>
+    public async Task SaveReferenceAsync(Guid? workspace, TeamsConversationReference reference, string? userKey, CancellationToken cancellationToken)
     {
+        if (workspace is not { } workspaceId)
+            return;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.TeamsConversations.FirstOrDefaultAsync(c => c.WorkspaceId == workspaceId && c.ConversationId == reference.ConversationId, cancellationToken);
         if (row is null)

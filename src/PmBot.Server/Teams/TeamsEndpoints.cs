@@ -64,7 +64,7 @@ public static partial class TeamsEndpoints
                 runner.FinishLater(work, async outcome =>
                 {
                     await conversations.SaveReferenceAsync(outcome.WorkspaceId, message.Reference, message.Activity.UserExternalId, CancellationToken.None);
-                    await runner.EnqueueAsync(ChannelKind.Teams, outcome.WorkspaceId, message.Reference.ConversationId, $"teams-reply:{message.Activity.DeliveryId}", outcome.Reply.Messages);
+                    await runner.EnqueueAsync(ChannelKind.Teams, outcome.WorkspaceId, message.Reference.ConversationId, $"teams-reply:{message.Activity.DeliveryId}", outcome.Messages);
                 });
                 if (!await runner.FinishesWithinAsync(work, options.ReplyBudget))
                     await SendTypingAsync(connector, message.Reference, log);
@@ -73,12 +73,12 @@ public static partial class TeamsEndpoints
             case TeamsActivity.CardAction action:
             {
                 var outcome = await runner.DispatchAsync(action.Activity);
-                if (outcome.Reply.Duplicate)
+                if (outcome.Duplicate)
                     return Invoke(MessageType, JsonValue.Create("✓"));
                 await conversations.SaveReferenceAsync(outcome.WorkspaceId, action.Reference, action.Activity.UserExternalId, CancellationToken.None);
-                if (outcome.Reply.FormErrors is { Count: > 0 } errors)
+                if (outcome.FormErrors is { Count: > 0 } errors)
                     return Invoke(MessageType, JsonValue.Create("⚠️ " + string.Join(" ", errors.Values)));
-                var messages = outcome.Reply.Messages;
+                var messages = outcome.Messages;
                 // A submitted form is replaced by its result; a button's answer is a new message in the conversation.
                 if (action.Activity.Form is not null && messages.Count > 0)
                 {
