@@ -193,6 +193,9 @@ public static class SlackBlockKitRenderer
                 case ImageBlock image:
                     result.Add(Image(image, options));
                     break;
+                case FileBlock file:
+                    result.Add(File(file, options));
+                    break;
                 case ContextBlock context:
                     if (!string.IsNullOrWhiteSpace(context.Text))
                         result.Add(Context(ToMrkdwn(context.Text)));
@@ -236,6 +239,13 @@ public static class SlackBlockKitRenderer
         if (!string.IsNullOrWhiteSpace(image.Title))
             block["title"] = Plain(image.Title, SlackLimits.ImageTitle);
         return block;
+    }
+
+    private static JsonObject File(FileBlock file, SlackRenderOptions options)
+    {
+        var label = SlackText.EscapeMrkdwn(NonEmpty(file.Title ?? file.FileName, file.FileName));
+        var url = ResolveUrl(file.Url, options.PublicBaseUrl);
+        return url is null ? Context(label) : Section(SlackText.TruncateMrkdwn($"⬇ <{url}|{label}>", SlackLimits.SectionText));
     }
 
     private static string? ResolveUrl(string url, Uri? publicBase)

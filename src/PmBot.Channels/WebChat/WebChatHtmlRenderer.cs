@@ -56,6 +56,12 @@ public static class WebChatHtmlRenderer
                     html.Append("<figcaption>").Append(E(image.Title)).Append("</figcaption>");
                 html.Append("</figure>");
                 break;
+            case FileBlock file:
+                if (!IsSafeUrl(file.Url))
+                    break;
+                html.Append("<p class=\"pm-file\"><a href=\"").Append(E(file.Url)).Append("\" download=\"").Append(E(file.FileName))
+                    .Append("\">⬇ ").Append(E(file.Title ?? file.FileName)).Append("</a></p>");
+                break;
             case ContextBlock context:
                 html.Append("<p class=\"pm-context\">").Append(Markdown.ToHtml(context.Text)).Append("</p>");
                 break;

@@ -12,6 +12,7 @@ namespace PmBot.Core.Messages;
 [JsonDerivedType(typeof(FieldsBlock), "fields")]
 [JsonDerivedType(typeof(TableBlock), "table")]
 [JsonDerivedType(typeof(ImageBlock), "image")]
+[JsonDerivedType(typeof(FileBlock), "file")]
 [JsonDerivedType(typeof(ContextBlock), "context")]
 [JsonDerivedType(typeof(ActionsBlock), "actions")]
 [JsonDerivedType(typeof(FormBlock), "form")]
@@ -33,6 +34,9 @@ public sealed record TableBlock(IReadOnlyList<string> Columns, IReadOnlyList<IRe
 
 /// <summary>A picture (a chart PNG served by PmBot at a signed URL).</summary>
 public sealed record ImageBlock(string Url, string AltText, string? Title = null) : Block;
+
+/// <summary>A file to download (a CSV export served by PmBot at a signed, expiring URL).</summary>
+public sealed record FileBlock(string Url, string FileName, string? Title = null) : Block;
 
 /// <summary>A small grey line of secondary information.</summary>
 public sealed record ContextBlock(string Text) : Block;

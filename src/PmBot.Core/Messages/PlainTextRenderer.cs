@@ -33,6 +33,9 @@ public static class PlainTextRenderer
                 case ImageBlock i:
                     text.Append('[').Append(i.Title ?? i.AltText).Append("] ").AppendLine(i.Url);
                     break;
+                case FileBlock f:
+                    text.Append('[').Append(f.Title ?? f.FileName).Append("] ").AppendLine(f.Url);
+                    break;
                 case ContextBlock c:
                     text.AppendLine(c.Text);
                     break;

@@ -14,6 +14,7 @@ public class SlackBlockKitRendererTests
         [typeof(FieldsBlock)] = new FieldsBlock([new Field("Key", "Value")]),
         [typeof(TableBlock)] = new TableBlock(["A", "B"], [["1", "2"]]),
         [typeof(ImageBlock)] = new ImageBlock("https://example.com/a.png", "A chart"),
+        [typeof(FileBlock)] = new FileBlock("https://example.com/files/1?sig=x", "plan.csv", "Plan"),
         [typeof(ContextBlock)] = new ContextBlock("Context"),
         [typeof(ActionsBlock)] = new ActionsBlock([new ActionButton("Go", "help")]),
         [typeof(FormBlock)] = SlackBlockKitRendererGoldenTests.EveryInputForm(),

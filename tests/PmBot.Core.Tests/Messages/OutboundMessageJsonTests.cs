@@ -15,6 +15,7 @@ public class OutboundMessageJsonTests
         new FieldsBlock([new Field("Key", "APOLLO"), new Field("PM", "Ann")]),
         new TableBlock(["Key", "Name"], [["APOLLO", "Moon"], ["ZEUS", "Sky"]]),
         new ImageBlock("/charts/1.png", "Burn-down", "Sprint 4"),
+        new FileBlock("/files/1?sig=x", "apollo-plan.csv", "Plan of APOLLO"),
         new ContextBlock("Tip: `project use`"),
         new ActionsBlock([new ActionButton("Show", "project show APOLLO"), new ActionButton("Add", "member add", ButtonStyle.Primary), new ActionButton("Drop", "x", ButtonStyle.Danger)]),
         new FormBlock("Create", "project create", "Submit",
@@ -57,9 +58,10 @@ public class OutboundMessageJsonTests
     [InlineData(2, "fields")]
     [InlineData(3, "table")]
     [InlineData(4, "image")]
-    [InlineData(5, "context")]
-    [InlineData(6, "actions")]
-    [InlineData(7, "form")]
+    [InlineData(5, "file")]
+    [InlineData(6, "context")]
+    [InlineData(7, "actions")]
+    [InlineData(8, "form")]
     public void ToJson_Block_WritesTypeDiscriminatorFirst(int index, string type)
     {
         var json = new OutboundMessage([EveryBlock[index]], "f").ToJson();

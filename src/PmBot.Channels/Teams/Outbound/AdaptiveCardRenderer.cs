@@ -123,6 +123,7 @@ public sealed class AdaptiveCardRenderer
         }],
         TableBlock table => [Table(table)],
         ImageBlock i => Image(i),
+        FileBlock f => [new JsonObject { ["type"] = "TextBlock", ["text"] = $"⬇ [{f.Title ?? f.FileName}]({f.Url})", ["wrap"] = true }],
         ContextBlock c => [new JsonObject
         {
             ["type"] = "TextBlock", ["text"] = c.Text, ["isSubtle"] = true, ["size"] = "Small", ["wrap"] = true,

@@ -12,6 +12,7 @@ internal static class SampleMessages
         ["fields"] = new FieldsBlock([new Field("Owner", "Ada Lovelace"), new Field("Due", "2026-12-01"), new Field("Status", "Active")]),
         ["table"] = new TableBlock(["Key", "Name", "Status"], [["APOLLO", "Moon landing", "Active"], ["GEMINI", "Two-seater", "Done"]]),
         ["image"] = new ImageBlock("https://pmbot.example.com/charts/burndown.png?sig=abc", "Burndown chart of APOLLO", "Burndown"),
+        ["file"] = new FileBlock("https://pmbot.example.com/files/abc?exp=1&sig=abc", "apollo-plan.csv", "Plan of APOLLO"),
         ["context"] = new ContextBlock("Updated 5 minutes ago by Ada"),
         ["actions"] = new ActionsBlock([
             new ActionButton("Open", "project show APOLLO", ButtonStyle.Primary),
