@@ -38,10 +38,11 @@ public sealed class ListMilestones : ICommandHandler
             var id = wbs.ShortId(item);
             var forecast = item.ActualFinish ?? Forecast(schedule, id);
             var slip = item.TargetDate is { } target && forecast is { } f ? calendar.WorkingDaysBetween(target, f) : (int?)null;
-            var mark = item.Status == WorkItemStatus.Done ? "✅" : slip > 0 ? "⚠️" : "";
+            var done = item.Status == WorkItemStatus.Done;
+            var isLate = !done && slip > 0;
             rows.Add([id, item.Name, t.Date(item.TargetDate), t.Date(forecast), baselined.TryGetValue(item.Id, out var b) ? t.Date(b.Finish) : t["common.none"],
-                slip?.ToString("+0;-0;0", t.Culture) ?? "", mark]);
-            if (mark == "⚠️")
+                slip?.ToString("+0;-0;0", t.Culture) ?? "", done ? "✅" : isLate ? "⚠️" : ""]);
+            if (isLate)
                 late.Add("- ⚠️ " + t["milestone.late", id, item.Name, t.Date(forecast), slip!.Value, t.Date(item.TargetDate)]);
         }
         var builder = new MessageBuilder()
