@@ -58,6 +58,12 @@ public sealed class EfPmStore(PmBotDbContext db, IOutboxSignal signal) : IPmStor
     public async Task<IReadOnlyList<PlanBaselineItem>> ListBaselineItemsAsync(Guid baselineId, CancellationToken cancellationToken) =>
         await db.PlanBaselineItems.Where(i => i.BaselineId == baselineId).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<WorkItemAllocation>> ListAllocationsAsync(Guid projectId, CancellationToken cancellationToken) =>
+        await db.WorkItemAllocations.Where(a => a.ProjectId == projectId).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<ProjectResource>> ListResourcesAsync(Guid projectId, CancellationToken cancellationToken) =>
+        await db.ProjectResources.Where(r => r.ProjectId == projectId).OrderBy(r => r.Number).ToListAsync(cancellationToken);
+
     public Task<bool> IsDeliveryHandledAsync(ChannelKind channel, string deliveryId, CancellationToken cancellationToken) =>
         db.ProcessedDeliveries.AnyAsync(d => d.Channel == channel && d.DeliveryId == deliveryId, cancellationToken);
 

@@ -27,6 +27,8 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<PlanBaseline> PlanBaselines => Set<PlanBaseline>();
     public DbSet<PlanBaselineItem> PlanBaselineItems => Set<PlanBaselineItem>();
     public DbSet<WorkItemLink> WorkItemLinks => Set<WorkItemLink>();
+    public DbSet<WorkItemAllocation> WorkItemAllocations => Set<WorkItemAllocation>();
+    public DbSet<ProjectResource> ProjectResources => Set<ProjectResource>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every instance (they protect stored bot tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -53,6 +55,7 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.TimeZone).HasMaxLength(64);
             e.Property(x => x.Locale).HasMaxLength(16);
             e.Property(x => x.DirectConversationId).HasMaxLength(256);
+            e.Property(x => x.CapacityHoursPerWeek).HasPrecision(5, 2).HasDefaultValue(Member.DefaultCapacityHours);
             e.HasIndex(x => new { x.WorkspaceId, x.ExternalUserId }).IsUnique();
             e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId);
         });
@@ -114,6 +117,7 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
             e.HasKey(x => x.Id);
             e.Property(x => x.Name).HasMaxLength(WorkItem.MaxNameLength);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.ConstraintKind).HasConversion<string>().HasMaxLength(24);
             e.HasIndex(x => new { x.ProjectId, x.Number }).IsUnique();
             e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId);
             e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
@@ -126,6 +130,26 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
             e.HasIndex(x => x.ProjectId);
             e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.PredecessorId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<WorkItemAllocation>(e =>
+        {
+            e.HasKey(x => new { x.WorkItemId, x.MemberId });
+            e.HasIndex(x => x.ProjectId);
+            e.HasIndex(x => x.MemberId);
+            e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ProjectResource>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(ProjectResource.MaxNameLength);
+            e.Property(x => x.Supplier).HasMaxLength(ProjectResource.MaxSupplierLength);
+            e.Property(x => x.Quantity).HasPrecision(18, 3);
+            e.Property(x => x.UnitCost).HasPrecision(18, 2);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => new { x.ProjectId, x.Number }).IsUnique();
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId);
+            e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.SetNull);
         });
         modelBuilder.Entity<PlanBaseline>(e =>
         {

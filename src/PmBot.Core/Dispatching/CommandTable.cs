@@ -40,5 +40,15 @@ public sealed class CommandTable
         Features.Plan.UpdateProgress.Progress(),
         new Features.Plan.MyTasks(),
         new Features.Plan.SaveBaseline(),
+        new Features.Members.SetCapacity(),
+        Features.Resources.AssignTask.Assign(),
+        Features.Resources.AssignTask.Unassign(),
+        new Features.Resources.ShowWorkload(),
+        new Features.Resources.AddResource(),
+        new Features.Resources.SetResourceStatus(),
+        new Features.Resources.ListResources(),
+        new Features.Plan.AddMilestone(),
+        new Features.Plan.ListMilestones(),
+        new Features.Plan.ConstrainTask(),
     ]);
 }

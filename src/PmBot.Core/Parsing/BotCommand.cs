@@ -12,5 +12,6 @@ public sealed class BotCommand(CommandSpec spec, IReadOnlyDictionary<string, obj
     public DateOnly? Date(string name) => Args.TryGetValue(name, out var v) ? (DateOnly)v : null;
     public MentionRef? Mention(string name) => Args.TryGetValue(name, out var v) ? (MentionRef)v : null;
     public int? Integer(string name) => Args.TryGetValue(name, out var v) ? (int)v : null;
+    public decimal? Number(string name) => Args.TryGetValue(name, out var v) ? (decimal)v : null;
     public ItemRef? Item(string name) => Args.TryGetValue(name, out var v) ? (ItemRef)v : null;
 }

@@ -15,6 +15,9 @@ public sealed record ParseResult(BotCommand? Command, ParseError? Error, Command
 /// </summary>
 public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
 {
+    /// <summary>The largest <see cref="ParamKind.Number"/> accepted.</summary>
+    public const decimal MaxNumber = 1_000_000_000m;
+
     public IReadOnlyList<CommandSpec> Specs { get; } = specs;
 
     public CommandSpec? Find(string name) =>
@@ -186,6 +189,11 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
                 if (!int.TryParse(text.TrimEnd('%', '％'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var percent) || percent > 100)
                     return Error("parse.bad_percent", text);
                 value = percent;
+                return null;
+            case ParamKind.Number:
+                if (!decimal.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var amount) || amount > MaxNumber)
+                    return Error("parse.bad_amount", text);
+                value = amount;
                 return null;
             case ParamKind.TimeZone:
                 if (!TimeZones.TryNormalize(text, out var zone))

@@ -34,6 +34,9 @@ public enum ParamKind
 
     /// <summary>A percentage 0-100, with or without <c>%</c>.</summary>
     Percent,
+
+    /// <summary>A number that is not negative, with a decimal point if needed (a quantity, a price): <c>2</c>, <c>12.5</c>.</summary>
+    Number,
 }
 
 /// <summary>
@@ -89,7 +92,7 @@ public sealed record CommandSpec(string Name, Access Access, IReadOnlyList<Param
                     ParamKind.Date => "DATE",
                     ParamKind.ProjectKey => "KEY",
                     ParamKind.TimeZone => "<IANA zone>",
-                    ParamKind.Integer => "N",
+                    ParamKind.Integer or ParamKind.Number => "N",
                     ParamKind.ItemRef => "ID",
                     ParamKind.Percent => "N%",
                     _ => p.Keyword is null ? $"<{p.Name}>" : p.Name.ToUpperInvariant(),
