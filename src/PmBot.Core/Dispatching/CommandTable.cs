@@ -40,5 +40,8 @@ public sealed class CommandTable
         Features.Plan.UpdateProgress.Progress(),
         new Features.Plan.MyTasks(),
         new Features.Plan.SaveBaseline(),
+        new Features.PlanCsv.ImportPlan(),
+        Features.PlanCsv.ExportPlan.Plan(),
+        Features.PlanCsv.ExportPlan.Progress(),
     ]);
 }

@@ -29,6 +29,9 @@ public sealed class WorkItem
     public int DurationDays { get; set; }
 
     public Guid? OwnerMemberId { get; set; }
+
+    /// <summary>A "start no earlier than" constraint for the scheduler (a task, not a parent), if any.</summary>
+    public DateOnly? StartNoEarlierThan { get; set; }
     public WorkItemStatus Status { get; set; } = WorkItemStatus.NotStarted;
 
     /// <summary>0-100, as last reported.</summary>

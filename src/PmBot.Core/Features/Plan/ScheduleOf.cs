@@ -16,7 +16,11 @@ public static class ScheduleOf
         var links = await store.ListWorkItemLinksAsync(wbs.Project.Id, cancellationToken);
         var result = CpmScheduler.Schedule(new ScheduleInput(
             wbs.Project.PlannedStart ?? today,
-            tasks.Select(i => new PlannedActivity(wbs.ShortId(i), i.DurationDays) { Name = i.Name }).ToList(),
+            tasks.Select(i => new PlannedActivity(wbs.ShortId(i), i.DurationDays)
+            {
+                Name = i.Name,
+                Constraint = i.StartNoEarlierThan is { } date ? new ActivityConstraint(ConstraintKind.StartNoEarlierThan, date) : null,
+            }).ToList(),
             links.Select(l => new Dependency(wbs.ShortId(wbs.Get(l.PredecessorId)), wbs.ShortId(wbs.Get(l.SuccessorId)), l.Type, l.LagDays)).ToList()));
         return result.Succeeded ? result : null;
     }
