@@ -56,6 +56,9 @@ public class CommandParserTests
         { "task progress APOLLO-1 60%", "task progress" },
         { "my tasks", "my tasks" },
         { "plan baseline project APOLLO", "plan baseline" },
+        { "plan import dry-run\nid,name\n1,Design", "plan import" },
+        { "plan export project APOLLO", "plan export" },
+        { "plan export progress", "plan export progress" },
     };
 
     [Theory]

@@ -133,8 +133,11 @@ public static partial class PlanImport
         var links = rows.SelectMany(r => r.Predecessors.Where(p => p.RowId != r.Key).Select(p => new Dependency(p.RowId, r.Key))).ToList();
         for (var found = 0; found < MaxLoopsReported && CpmScheduler.FindCycle(links) is { } cycle; found++)
         {
+            // Named from its first row in the file: "a -> b -> c -> a".
             var loop = cycle.Path.Take(cycle.Path.Count - 1).Select(k => byKey[k]).ToList();
-            errors.Add(new RowError(loop.Min(r => r.Line), "cycle", Path(cycle.Path.Select(k => byKey[k])), Lines(loop)));
+            var first = loop.IndexOf(loop.MinBy(r => r.Line)!);
+            var named = loop.Skip(first).Concat(loop.Take(first + 1));
+            errors.Add(new RowError(loop[first].Line, "cycle", Path(named), Lines(loop)));
             links.RemoveAll(l => l.PredecessorId == cycle.Path[^2] && l.SuccessorId == cycle.Path[^1]);
         }
     }
