@@ -15,7 +15,7 @@ S = [
 ("csv.problem", "Problem", "问题"),
 ("csv.more_problems", "…and {0} more.", "……还有 {0} 个。"),
 ("csv.format_hint", "Line 1 is the header. Columns: id, name, parent, duration_days, effort_hours, fixed_cost, owner, predecessors, deliverable, description, acceptance_criteria, start_no_earlier_than (docs/csv.md).", "第 1 行是表头。列：id、name、parent、duration_days、effort_hours、fixed_cost、owner、predecessors、deliverable、description、acceptance_criteria、start_no_earlier_than（见 docs/csv.md）。"),
-("csv.summary", "{0} tasks, {1} links, {2} levels", "{0} 个任务、{1} 个依赖、{2} 层"),
+("csv.summary", "{0} task(s), {1} link(s), {2} level(s)", "{0} 个任务、{1} 个依赖、{2} 层"),
 ("csv.dry_run", "Dry run for {0}: the CSV is valid and would create {1}. Nothing was imported; send it again without dry-run to import it.", "{0} 试运行：CSV 有效，将创建 {1}。尚未导入任何内容；去掉 dry-run 再发送一次即可导入。"),
 ("csv.imported", "Imported into {0}: {1} ({2} to {3}).", "已导入 {0}：{1}（{2} 至 {3}）。"),
 ("csv.unknown_columns", "Unknown columns, not imported: {0}", "无法识别的列，未导入：{0}"),

@@ -56,7 +56,7 @@ public static class PlanExport
                 item.ParentId is { } parent ? wbs.ShortId(wbs.Get(parent)) : "",
                 Number(item.DurationDays),
                 OwnerName(data, item),
-                string.Join(", ", data.Links.Where(l => l.SuccessorId == item.Id).Select(l => LinkText(wbs, l))),
+                string.Join(", ", data.Links.Where(l => l.SuccessorId == item.Id).OrderBy(l => wbs.Outline[l.PredecessorId], OutlineCode.Comparer).Select(l => LinkText(wbs, l))),
                 Date(item.StartNoEarlierThan),
                 Date(start),
                 Date(finish),
