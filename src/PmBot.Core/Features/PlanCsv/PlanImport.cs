@@ -130,7 +130,7 @@ public static partial class PlanImport
         }
 
         // Each loop found is reported, then broken at its last link, so independent loops are all named.
-        var links = rows.SelectMany(r => r.Predecessors.Where(p => p.RowId != r.Key).Select(p => new Dependency(p.RowId, r.Key))).ToList();
+        var links = rows.SelectMany(r => r.Predecessors.Select(p => new Dependency(p.RowId, r.Key))).ToList();
         for (var found = 0; found < MaxLoopsReported && CpmScheduler.FindCycle(links) is { } cycle; found++)
         {
             // Named from its first row in the file: "a -> b -> c -> a".
