@@ -118,6 +118,7 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.Name).HasMaxLength(WorkItem.MaxNameLength);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.ConstraintKind).HasConversion<string>().HasMaxLength(24);
+            e.Ignore(x => x.StartNoEarlierThan);
             e.HasIndex(x => new { x.ProjectId, x.Number }).IsUnique();
             e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId);
             e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);

@@ -50,5 +50,8 @@ public sealed class CommandTable
         new Features.Plan.AddMilestone(),
         new Features.Plan.ListMilestones(),
         new Features.Plan.ConstrainTask(),
+        new Features.PlanCsv.ImportPlan(),
+        Features.PlanCsv.ExportPlan.Plan(),
+        Features.PlanCsv.ExportPlan.Progress(),
     ]);
 }

@@ -29,6 +29,23 @@ public sealed class WorkItem
     public int DurationDays { get; set; }
 
     public Guid? OwnerMemberId { get; set; }
+
+    /// <summary>
+    /// The "start no earlier than" date when that is the item's constraint (what a CSV import sets); a view of
+    /// <see cref="ConstraintKind"/> and <see cref="ConstraintDate"/>, not stored on its own.
+    /// </summary>
+    public DateOnly? StartNoEarlierThan
+    {
+        get => ConstraintKind == Planning.ConstraintKind.StartNoEarlierThan ? ConstraintDate : null;
+        set
+        {
+            if (value is { } date)
+                Constrain(new Planning.ActivityConstraint(Planning.ConstraintKind.StartNoEarlierThan, date));
+            else if (ConstraintKind == Planning.ConstraintKind.StartNoEarlierThan)
+                Constrain(null);
+        }
+    }
+
     public WorkItemStatus Status { get; set; } = WorkItemStatus.NotStarted;
 
     /// <summary>0-100, as last reported.</summary>

@@ -27,12 +27,22 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
     /// <param name="today">Today in the member's time zone, for relative dates.</param>
     public ParseResult Parse(string text, DateOnly today)
     {
-        if (!Tokenizer.TryTokenize(text, out var tokens, out var tokenError))
-            return new ParseResult(null, tokenError);
-        if (tokens.Count == 0)
-            return new ParseResult(null, new ParseError("parse.empty", null));
-
-        var spec = MatchSpec(tokens);
+        // A command that takes the rest of its message (a pasted CSV) is known from its first line; the lines after it
+        // are its text as typed, never split into words (their quotes follow other rules).
+        var newline = text.IndexOf('\n', StringComparison.Ordinal);
+        var firstLine = newline < 0 ? text : text[..newline];
+        CommandSpec? spec;
+        if (Tokenizer.TryTokenize(firstLine, out var tokens, out _) && MatchSpec(tokens) is { TakesRest: true } restSpec)
+            spec = restSpec;
+        else
+        {
+            if (!Tokenizer.TryTokenize(text, out tokens, out var tokenError))
+                return new ParseResult(null, tokenError);
+            if (tokens.Count == 0)
+                return new ParseResult(null, new ParseError("parse.empty", null));
+            spec = MatchSpec(tokens);
+            newline = -1;
+        }
         if (spec is null)
         {
             var (suggestion, bad) = Suggest(tokens);
@@ -67,8 +77,13 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
             }
             else if (positional.Count > 0)
             {
+                // An optional choice that does not match leaves the word to the text after it ("plan import <csv>").
+                if (positional.Count > 1 && positional.Peek() is { Kind: ParamKind.Choice, Required: false } optional && !IsChoice(optional, token.Value))
+                    positional.Dequeue();
                 param = positional.Dequeue();
-                valueToken = token;
+                valueToken = param.Kind == ParamKind.Rest ? new Token(text[token.Start..], token.Start, text.Length - token.Start, false) : token;
+                if (param.Kind == ParamKind.Rest)
+                    i = rest.Count;
             }
             else
             {
@@ -80,6 +95,10 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
                 return Fail(spec, error);
             values[param.Name] = value!;
         }
+
+        if (newline >= 0 && spec.Params.FirstOrDefault(p => p.Kind == ParamKind.Rest) is { } restParam && !values.ContainsKey(restParam.Name)
+            && text[(newline + 1)..] is { Length: > 0 } lines && !string.IsNullOrWhiteSpace(lines))
+            values[restParam.Name] = lines;
 
         var missing = spec.Params.FirstOrDefault(p => p.Required && !values.ContainsKey(p.Name));
         if (missing is not null)
@@ -110,6 +129,9 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
     }
 
     private static ParseResult Fail(CommandSpec spec, ParseError error) => new(null, error, spec);
+
+    private static bool IsChoice(ParamSpec param, string text) =>
+        param.Choices?.Any(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase)) == true;
 
     private CommandSpec? MatchSpec(List<Token> tokens) =>
         Specs.Where(s => s.Words.Length <= tokens.Count
@@ -168,6 +190,11 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
                 if (!MentionRef.TryParse(text, out var mention))
                     return Error("parse.bad_mention", text);
                 value = mention;
+                return null;
+            case ParamKind.Rest:
+                if (string.IsNullOrWhiteSpace(text))
+                    return Error("parse.empty_value", new ParamName(param.Name));
+                value = text;
                 return null;
             case ParamKind.Choice:
                 var choice = param.Choices?.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase));

@@ -66,6 +66,9 @@ public class CommandParserTests
         { "milestone add \"Beta\" 2027-02-15 after APOLLO-4", "milestone add" },
         { "plan milestones", "plan milestones" },
         { "task constrain APOLLO-3 snet 2027-01-10", "task constrain" },
+        { "plan import dry-run\nid,name\n1,Design", "plan import" },
+        { "plan export project APOLLO", "plan export" },
+        { "plan export progress", "plan export progress" },
     };
 
     [Theory]
