@@ -9,7 +9,7 @@ using PmBot.Storage.Outbox;
 namespace PmBot.Storage;
 
 /// <summary>The domain store on EF Core: one DbContext per request is one unit of work.</summary>
-public sealed class EfPmStore(PmBotDbContext db, IOutboxSignal signal) : IPmStore
+public sealed partial class EfPmStore(PmBotDbContext db, IOutboxSignal signal) : IPmStore
 {
     private bool _enqueued;
 
