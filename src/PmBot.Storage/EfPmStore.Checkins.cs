@@ -7,6 +7,12 @@ namespace PmBot.Storage;
 /// <summary>Calendar and check-ins.</summary>
 public sealed partial class EfPmStore
 {
+    /// <summary>The check-in schedules this unit of work adds, changes or deletes (their jobs must follow).</summary>
+    private List<Guid> ChangedSchedules() =>
+        [.. db.ChangeTracker.Entries<CheckinSchedule>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.Id)];
+
     public Task<Workspace?> GetWorkspaceAsync(Guid workspaceId, CancellationToken cancellationToken) =>
         db.Workspaces.FirstOrDefaultAsync(w => w.Id == workspaceId, cancellationToken);
 

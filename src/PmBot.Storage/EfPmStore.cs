@@ -9,7 +9,7 @@ using PmBot.Storage.Outbox;
 namespace PmBot.Storage;
 
 /// <summary>The domain store on EF Core: one DbContext per request is one unit of work.</summary>
-public sealed partial class EfPmStore(PmBotDbContext db, IOutboxSignal signal) : IPmStore
+public sealed partial class EfPmStore(PmBotDbContext db, IOutboxSignal signal, ICheckinScheduleObserver? scheduleObserver = null) : IPmStore
 {
     private bool _enqueued;
 
@@ -76,6 +76,7 @@ public sealed partial class EfPmStore(PmBotDbContext db, IOutboxSignal signal) :
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
+        var schedules = ChangedSchedules();
         try
         {
             if (_enqueued && db.Provider == StorageProvider.Postgres)
@@ -110,6 +111,8 @@ public sealed partial class EfPmStore(PmBotDbContext db, IOutboxSignal signal) :
             _enqueued = false;
             signal.Pulse();
         }
+        if (schedules.Count > 0 && scheduleObserver is not null)
+            await scheduleObserver.SchedulesChangedAsync(schedules, cancellationToken);
     }
 }
 

@@ -57,6 +57,7 @@ public abstract partial class PmBotDbContext
         {
             e.HasKey(x => x.Id);
             e.Ignore(x => x.JobId);
+            e.Ignore(x => x.IsActive);
             e.Property(x => x.TimeZone).HasMaxLength(64);
             e.Property(x => x.Audience).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.Summary).HasConversion<string>().HasMaxLength(16);

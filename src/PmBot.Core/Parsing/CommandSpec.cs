@@ -34,6 +34,9 @@ public enum ParamKind
 
     /// <summary>A percentage 0-100, with or without <c>%</c>.</summary>
     Percent,
+
+    /// <summary>One or more people (<c>@a @b</c>, or comma-separated in a form): a list of <see cref="MentionRef"/>.</summary>
+    Mentions,
 }
 
 /// <summary>
@@ -86,6 +89,7 @@ public sealed record CommandSpec(string Name, Access Access, IReadOnlyList<Param
                     ParamKind.Choice when p.Choices is not null => string.Join('|', p.Choices),
                     ParamKind.Text when p.Keyword is null => $"\"<{p.Name}>\"",
                     ParamKind.Mention => "@user",
+                    ParamKind.Mentions => "@user @user…",
                     ParamKind.Date => "DATE",
                     ParamKind.ProjectKey => "KEY",
                     ParamKind.TimeZone => "<IANA zone>",

@@ -55,7 +55,7 @@ public sealed class CheckinOccurrence
     /// <summary>The state as last written; read it through <see cref="StateAt"/>, which applies the clock.</summary>
     public OccurrenceState State { get; set; } = OccurrenceState.Scheduled;
 
-    public AwayReason? AwayReason { get; init; }
+    public AwayReason? AwayReason { get; set; }
 
     /// <summary>First answered (kept when the answer is edited).</summary>
     public DateTimeOffset? AnsweredAt { get; set; }

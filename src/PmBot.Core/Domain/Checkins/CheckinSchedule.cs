@@ -65,6 +65,12 @@ public sealed class CheckinSchedule
     public required string SummaryConversationId { get; init; }
 
     public bool Paused { get; set; }
+
+    /// <summary>Set by <c>checkin schedule remove</c>: no more prompts; its occurrences and answers stay for reports.</summary>
+    public DateTimeOffset? RemovedAt { get; set; }
+
+    /// <summary>True while it prompts: neither paused nor removed.</summary>
+    public bool IsActive => !Paused && RemovedAt is null;
     public required Guid CreatedByMemberId { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 
