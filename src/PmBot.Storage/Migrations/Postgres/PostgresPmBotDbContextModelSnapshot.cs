@@ -339,6 +339,9 @@ namespace PmBot.Storage.Migrations.Postgres
                     b.Property<int>("ReminderPercent")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -332,6 +332,9 @@ namespace PmBot.Storage.Migrations.Sqlite
                     b.Property<int>("ReminderPercent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(16)

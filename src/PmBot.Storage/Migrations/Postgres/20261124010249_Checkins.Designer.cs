@@ -12,7 +12,7 @@ using PmBot.Storage;
 namespace PmBot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPmBotDbContext))]
-    [Migration("20261124003231_Checkins")]
+    [Migration("20261124010249_Checkins")]
     partial class Checkins
     {
         /// <inheritdoc />
@@ -341,6 +341,9 @@ namespace PmBot.Storage.Migrations.Postgres
 
                     b.Property<int>("ReminderPercent")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Summary")
                         .IsRequired()

@@ -138,6 +138,7 @@ namespace PmBot.Storage.Migrations.Postgres
                     Summary = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     SummaryConversationId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Paused = table.Column<bool>(type: "boolean", nullable: false),
+                    RemovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CreatedByMemberId = table.Column<Guid>(type: "uuid", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },

@@ -11,7 +11,7 @@ using PmBot.Storage;
 namespace PmBot.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePmBotDbContext))]
-    [Migration("20261124003221_Checkins")]
+    [Migration("20261124010023_Checkins")]
     partial class Checkins
     {
         /// <inheritdoc />
@@ -333,6 +333,9 @@ namespace PmBot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReminderPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemovedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Summary")

@@ -138,6 +138,7 @@ namespace PmBot.Storage.Migrations.Sqlite
                     Summary = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     SummaryConversationId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Paused = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RemovedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedByMemberId = table.Column<Guid>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
