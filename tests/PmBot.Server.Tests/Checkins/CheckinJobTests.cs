@@ -137,6 +137,44 @@ public sealed class CheckinJobTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(2, _slack.Posted.Select(p => p.Channel).Distinct().Count());
     }
 
+    [Theory]
+    [InlineData(Store.Sqlite)]
+    [InlineData(Store.Postgres)]
+    public async Task ScheduleCommands_KeepTheRecurringJobInStep_AndStartUpRegistersIt(Store store)
+    {
+        await using var app = await PmBotApp.StartAsync(store);
+        using (var alice = app.Chat("alice"))
+        {
+            foreach (var line in new[] { "project create \"Apollo\"", "project use APOLLO", "checkin schedule add standup at 09:30 days mon-fri" })
+                await alice.AskAsync(line);
+        }
+        Guid id;
+        await using (var db = await app.Get<IDbContextFactory<PmBotDbContext>>().CreateDbContextAsync())
+            id = (await db.CheckinSchedules.SingleAsync()).Id;
+        string JobId() => "checkin:" + id.ToString("N");
+        Hangfire.Storage.RecurringJobDto? Job()
+        {
+            using var connection = app.Get<Hangfire.JobStorage>().GetConnection();
+            return Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).SingleOrDefault(j => j.Id == JobId());
+        }
+
+        var added = Job();
+        using (var alice = app.Chat("alice"))
+            await alice.AskAsync("checkin schedule pause 1");
+        var paused = Job();
+        using (var alice = app.Chat("alice"))
+            await alice.AskAsync("checkin schedule resume 1");
+        await app.RestartAsync();
+        var restarted = Job();
+
+        Assert.NotNull(added);
+        Assert.Equal("15 * * * *", added.Cron);
+        Assert.Equal("America/New_York", added.TimeZoneId);
+        Assert.Null(paused);
+        Assert.NotNull(restarted);
+        Assert.Equal("America/New_York", restarted.TimeZoneId);
+    }
+
     [Fact]
     public async Task Run_PausedSchedule_PlansNothing()
     {
