@@ -50,6 +50,9 @@ public static class ServiceRegistration
         services.AddSingleton<LocalUsers>();
         services.AddTransient<HousekeepingJob>();
         services.AddSingleton<IRecurringJobSource, HousekeepingJobSource>();
+        services.AddTransient<CheckinJob>();
+        services.AddSingleton<IRecurringJobSource, CheckinJobSource>();
+        services.AddSingleton<PmBot.Core.Ports.ICheckinScheduleObserver, CheckinJobSync>();
         if (storage.Provider == StorageProvider.Postgres)
             services.AddKeyedSingleton(HangfireDataSourceKey, (_, _) => PostgresConnections.Build(storage.ConnectionString!, resetOnClose: true));
         services.AddHangfire((sp, hangfire) =>

@@ -9,7 +9,7 @@ using PmBot.Storage.Outbox;
 namespace PmBot.Storage;
 
 /// <summary>The domain store on EF Core: one DbContext per request is one unit of work.</summary>
-public sealed class EfPmStore(PmBotDbContext db, IOutboxSignal signal) : IPmStore
+public sealed partial class EfPmStore(PmBotDbContext db, IOutboxSignal signal, ICheckinScheduleObserver? scheduleObserver = null) : IPmStore
 {
     private bool _enqueued;
 
@@ -82,6 +82,7 @@ public sealed class EfPmStore(PmBotDbContext db, IOutboxSignal signal) : IPmStor
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
+        var schedules = ChangedSchedules();
         try
         {
             if (_enqueued && db.Provider == StorageProvider.Postgres)
@@ -116,6 +117,8 @@ public sealed class EfPmStore(PmBotDbContext db, IOutboxSignal signal) : IPmStor
             _enqueued = false;
             signal.Pulse();
         }
+        if (schedules.Count > 0 && scheduleObserver is not null)
+            await scheduleObserver.SchedulesChangedAsync(schedules, cancellationToken);
     }
 }
 

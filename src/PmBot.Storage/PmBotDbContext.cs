@@ -11,7 +11,7 @@ namespace PmBot.Storage;
 /// The domain store. Two subclasses exist only to keep one migration history per provider
 /// (<see cref="SqlitePmBotDbContext"/>, <see cref="PostgresPmBotDbContext"/>); the model is this one.
 /// </summary>
-public abstract class PmBotDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract partial class PmBotDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Workspace> Workspaces => Set<Workspace>();
     public DbSet<Member> Members => Set<Member>();
@@ -45,6 +45,7 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.DefaultTimeZone).HasMaxLength(64);
             e.Property(x => x.DefaultLocale).HasMaxLength(16);
+            e.Property(x => x.WorkingDays).HasDefaultValue(Weekdays.MondayToFriday).HasSentinel(Weekdays.None);
             e.HasIndex(x => new { x.Channel, x.ExternalId }).IsUnique();
         });
         modelBuilder.Entity<Member>(e =>
@@ -97,6 +98,7 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.ConversationId).HasMaxLength(256);
             e.Property(x => x.IdempotencyKey).HasMaxLength(300);
+            e.Property(x => x.ThreadKey).HasMaxLength(300);
             e.Property(x => x.LeaseOwner).HasMaxLength(128);
             e.Property(x => x.LastError).HasMaxLength(2000);
             e.HasIndex(x => x.IdempotencyKey).IsUnique();
@@ -190,6 +192,7 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
             e.HasIndex(x => new { x.Channel, x.ExternalTeamId }).IsUnique();
             e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId);
         });
+        ConfigureCheckins(modelBuilder);
     }
 }
 

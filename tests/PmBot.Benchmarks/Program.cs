@@ -17,6 +17,12 @@ switch (name)
     case "teams":
         await PmBot.Benchmarks.Teams.TeamsLoadBenchmark.RunAsync(options);
         return 0;
+    case "checkins-fanout":
+        await PmBot.Benchmarks.Checkins.CheckinFanoutBenchmark.RunAsync(options);
+        return 0;
+    case "checkins-punctuality":
+        await PmBot.Benchmarks.Checkins.CheckinPunctualityBenchmark.RunAsync(options);
+        return 0;
     case "planning":
         return await PmBot.Benchmarks.Planning.PlanningBenchmark.RunAsync(args.Skip(1).ToArray());
     default:
@@ -32,6 +38,11 @@ switch (name)
                        Options: --requests 3000 --concurrency 16 --users 50
               teams    JWT-validated Bot Framework activities against the real server (Release) on PostgreSQL.
                        Options: --requests 3000 --concurrency 16 --users 50
+              checkins-fanout       Check-in prompts to many members through a fake Slack API with per-channel and
+                       workspace limits (429 + Retry-After): total vs the minimum, lost, doubled, 429 share.
+                       Options: --members 5000 --workspace-rate 100 --workspace-burst 20
+              checkins-punctuality  Prompts and reminders for members in several time zones in real time: send - due.
+                       Options: --zones 4 --members 10 (per zone)
               planning The CPM scheduler and earned value on random plans of 1,000 and 10,000 activities.
                        Option: the iteration count (default 50).
             """);

@@ -35,6 +35,7 @@ public sealed partial class SlackSender : IChannelSender
     private readonly ISlackMessageRenderer _renderer;
     private readonly SlackOptions _options;
     private readonly ILogger<SlackSender> _log;
+    private readonly ThreadParents _threads = new();
 
     public SlackSender(SlackWebApiClient client, ISlackTokenProvider tokens, ISlackMessageRenderer renderer, IOptions<SlackOptions> options,
         ILogger<SlackSender> log)
@@ -76,6 +77,14 @@ public sealed partial class SlackSender : IChannelSender
             if (channel.StartsWith(OutboxMessage.UserTargetPrefix, StringComparison.Ordinal))
                 channel = await _client.OpenConversationAsync(auth, channel[OutboxMessage.UserTargetPrefix.Length..], cancellationToken);
 
+            string? threadTs = null;
+            if (message.ThreadKey is { } parentKey)
+            {
+                threadTs = await ThreadTsAsync(auth, channel, parentKey, message, cancellationToken);
+                // The parent is sent before its replies (same conversation, older row); give it a moment, then post unthreaded.
+                if (threadTs is null && message.Attempts < ThreadParentAttempts)
+                    return SendResult.RetryLater("slack: thread parent not found yet");
+            }
             var alreadyPosted = message.Attempts > 1
                 ? await PostedPagesAsync(auth, channel, message, cancellationToken)
                 : [];
@@ -83,8 +92,10 @@ public sealed partial class SlackSender : IChannelSender
             {
                 if (alreadyPosted.Contains(page))
                     continue;
-                await _client.PostMessageAsync(auth, channel, pages[page].Text, pages[page].Blocks,
-                    SlackMessageMetadata.Outbox(message.IdempotencyKey, page, pages.Count), cancellationToken: cancellationToken);
+                var posted = await _client.PostMessageAsync(auth, channel, pages[page].Text, pages[page].Blocks,
+                    SlackMessageMetadata.Outbox(message.IdempotencyKey, page, pages.Count), threadTs, cancellationToken);
+                if (page == 0 && posted.Ts.Length > 0)
+                    _threads.Remember(channel, message.IdempotencyKey, posted.Ts);
             }
             return SendResult.Sent;
         }
@@ -106,6 +117,28 @@ public sealed partial class SlackSender : IChannelSender
             if (!DeadErrors.Contains(ex.Error))
                 LogUnknownError(_log, ex.Method, ex.Error, message.Id);
             return SendResult.DeadLetter($"slack:{ex.Method}:{ex.Error}");
+        }
+    }
+
+    /// <summary>How many attempts a reply waits for its thread's parent before it is posted on its own.</summary>
+    private const int ThreadParentAttempts = 3;
+
+    /// <summary>The ts of the first page of the message with <paramref name="parentKey"/>: remembered from its post, else found in history.</summary>
+    private async Task<string?> ThreadTsAsync(SlackCredentials auth, string channel, string parentKey, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (_threads.TryGet(channel, parentKey, out var ts))
+            return ts;
+        try
+        {
+            var posts = await _client.FindOutboxPostsAsync(auth, channel, parentKey, message.CreatedAt - TimeSpan.FromDays(2), cancellationToken);
+            var first = posts.OrderBy(p => p.Ts, StringComparer.Ordinal).FirstOrDefault();
+            if (first is not null)
+                _threads.Remember(channel, parentKey, first.Ts);
+            return first?.Ts;
+        }
+        catch (SlackApiException ex) when (ex.Error == "missing_scope")
+        {
+            return null;
         }
     }
 

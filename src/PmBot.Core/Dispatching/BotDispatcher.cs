@@ -91,6 +91,10 @@ public sealed partial class BotDispatcher(IPmStore store, CommandTable commands,
             // A clicked button that lacks input (e.g. "Add member") opens the command's form, without an error.
             if (parsed.Command is null && activity.ButtonCommand is not null && parsed is { Spec: { } buttonSpec, Error.MessageKey: "parse.missing" })
                 return Replies.FormReply(t, buttonSpec, parsed.Partial);
+            // Text in a DM that is no command may answer an open check-in.
+            if (parsed is { Command: null, Error.MessageKey: "parse.unknown_command" } && activity is { IsDirect: true, Text: not null } && commands.FreeText is { } freeText
+                && await freeText.TryHandleAsync(Context(activity, workspace, member, null, null), shown, cancellationToken) is { } answered)
+                return answered;
             if (parsed.Command is null)
                 return Replies.ParseError(t, shown, parsed);
         }

@@ -50,8 +50,11 @@ public sealed class CommandContext
 /// <summary>A member's local clock.</summary>
 public static class MemberClock
 {
-    public static TimeZoneInfo Zone(Member member) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(member.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+    public static TimeZoneInfo Zone(Member member) => Zone(member.TimeZone);
+
+    /// <summary>The zone with this IANA id, UTC when unknown.</summary>
+    public static TimeZoneInfo Zone(string zoneId) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 
     public static DateTimeOffset LocalNow(Member member, TimeProvider time) => TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone(member));
 

@@ -7,8 +7,9 @@ public sealed class CommandTable
 {
     private readonly Dictionary<string, ICommandHandler> _handlers;
 
-    public CommandTable(IEnumerable<ICommandHandler> handlers)
+    public CommandTable(IEnumerable<ICommandHandler> handlers, IFreeTextHandler? freeText = null)
     {
+        FreeText = freeText;
         Handlers = handlers.ToArray();
         _handlers = Handlers.ToDictionary(h => h.Spec.Name, StringComparer.OrdinalIgnoreCase);
         Parser = new CommandParser(Handlers.Select(h => h.Spec).ToArray());
@@ -16,6 +17,9 @@ public sealed class CommandTable
 
     public IReadOnlyList<ICommandHandler> Handlers { get; }
     public CommandParser Parser { get; }
+
+    /// <summary>Offered direct-message text that is not a command, if set.</summary>
+    public IFreeTextHandler? FreeText { get; }
 
     public ICommandHandler Handler(CommandSpec spec) => _handlers[spec.Name];
 
@@ -53,5 +57,27 @@ public sealed class CommandTable
         new Features.PlanCsv.ImportPlan(),
         Features.PlanCsv.ExportPlan.Plan(),
         Features.PlanCsv.ExportPlan.Progress(),
-    ]);
+        new Features.Calendar.ShowCalendar(),
+        new Features.Calendar.AddHoliday(),
+        new Features.Calendar.RemoveHoliday(),
+        new Features.Calendar.SetWorkdays(),
+        new Features.Me.MeAway(),
+        new Features.Me.MeBack(),
+        new Features.Checkins.ListTemplates(),
+        new Features.Checkins.ShowTemplate(),
+        new Features.Checkins.CreateTemplate(),
+        new Features.Checkins.AddQuestion(),
+        new Features.Checkins.RemoveQuestion(),
+        new Features.Checkins.AddSchedule(),
+        new Features.Checkins.ListSchedules(),
+        Features.Checkins.ChangeSchedule.Pause(),
+        Features.Checkins.ChangeSchedule.Resume(),
+        Features.Checkins.ChangeSchedule.Remove(),
+        new Features.Checkins.CheckinNow(),
+        new Features.Checkins.AnswerCheckin(),
+        new Features.Checkins.EditCheckin(),
+        new Features.Checkins.AddBlocker(),
+        new Features.Checkins.ListBlockers(),
+        new Features.Checkins.ResolveBlocker(),
+    ], new Features.Checkins.FreeTextAnswer());
 }

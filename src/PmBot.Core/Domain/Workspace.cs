@@ -13,6 +13,9 @@ public sealed class Workspace
     public string DefaultTimeZone { get; set; } = "UTC";
     public string DefaultLocale { get; set; } = Locales.English;
 
+    /// <summary>The days people work (<c>calendar workdays</c>); Monday to Friday unless a PM changes it.</summary>
+    public Weekdays WorkingDays { get; set; } = Weekdays.MondayToFriday;
+
     /// <summary>False once the app was uninstalled or its tokens revoked: nothing is sent there.</summary>
     public bool IsActive { get; set; } = true;
 

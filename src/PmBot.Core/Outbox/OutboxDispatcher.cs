@@ -99,6 +99,15 @@ public sealed class OutboxDispatcher
 
         var completions = new List<OutboxCompletion>(rows.Count);
         var released = new List<(Guid, DateTimeOffset)>();
+        // Rows held back by one bucket come back one token apart, not all at its next token (which would make every
+        // round claim them all again to send one): a fan-out to thousands then runs at the bucket's rate.
+        var queued = new Dictionary<string, int>(StringComparer.Ordinal);
+        DateTimeOffset Later(string key, TokenBucket bucket, DateTimeOffset ready)
+        {
+            var ahead = queued.TryGetValue(key, out var n) ? n : 0;
+            queued[key] = ahead + 1;
+            return double.IsPositiveInfinity(bucket.RatePerSecond) ? ready : ready + TimeSpan.FromSeconds(ahead / bucket.RatePerSecond);
+        }
         var toSend = new List<(OutboxMessage Row, IChannelSender Sender)>(rows.Count);
         // Oldest first, so that when a conversation has fewer tokens than rows its earliest rows get them.
         foreach (var row in rows.OrderBy(r => r.CreatedAt))
@@ -112,12 +121,12 @@ public sealed class OutboxDispatcher
             var workspace = Bucket(WorkspaceKey(row), sender.Limits.PerWorkspacePerSecond, sender.Limits.PerWorkspaceBurst, now);
             if (!conversation.TryTake(now, out var conversationReady))
             {
-                released.Add((row.Id, conversationReady));
+                released.Add((row.Id, Later(ConversationKey(row), conversation, conversationReady)));
             }
             else if (!workspace.TryTake(now, out var workspaceReady))
             {
                 conversation.Return();
-                released.Add((row.Id, workspaceReady));
+                released.Add((row.Id, Later(WorkspaceKey(row), workspace, workspaceReady)));
             }
             else
             {

@@ -28,6 +28,13 @@ public sealed class OutboxMessage
     /// <summary>The channel-neutral <see cref="Messages.OutboundMessage"/> as JSON; rendered at send time.</summary>
     public required string Payload { get; init; }
 
+    /// <summary>
+    /// The idempotency key of an earlier message in the same conversation this one answers in the thread of
+    /// (a check-in answer under the day's summary post); null for a top-level message. Channels without threads
+    /// post it in the conversation.
+    /// </summary>
+    public string? ThreadKey { get; init; }
+
     public OutboxState State { get; set; } = OutboxState.Pending;
     public int Attempts { get; set; }
     public DateTimeOffset CreatedAt { get; init; }

@@ -10,6 +10,7 @@ public sealed class BotCommand(CommandSpec spec, IReadOnlyDictionary<string, obj
     public bool Has(string name) => Args.ContainsKey(name);
     public string? Text(string name) => Args.TryGetValue(name, out var v) ? (string)v : null;
     public DateOnly? Date(string name) => Args.TryGetValue(name, out var v) ? (DateOnly)v : null;
+    public IReadOnlyList<MentionRef> Mentions(string name) => Args.TryGetValue(name, out var v) ? (IReadOnlyList<MentionRef>)v : [];
     public MentionRef? Mention(string name) => Args.TryGetValue(name, out var v) ? (MentionRef)v : null;
     public int? Integer(string name) => Args.TryGetValue(name, out var v) ? (int)v : null;
     public decimal? Number(string name) => Args.TryGetValue(name, out var v) ? (decimal)v : null;

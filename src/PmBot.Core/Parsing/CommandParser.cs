@@ -89,6 +89,15 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
             {
                 return Fail(spec, new ParseError("parse.unexpected", token, token.Value));
             }
+            if (param.Kind == ParamKind.Mentions)
+            {
+                // "members @a @b @c": the mentions that follow belong to the same list.
+                while (i + 1 < rest.Count && !rest[i + 1].Quoted && MentionRef.TryParse(rest[i + 1].Value, out _))
+                {
+                    var next = rest[++i];
+                    valueToken = new Token(valueToken.Value + " " + next.Value, valueToken.Start, next.Start + next.Length - valueToken.Start, false);
+                }
+            }
 
             var error = Convert(param, valueToken, today, out var value);
             if (error is not null)
@@ -195,6 +204,18 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
                 if (string.IsNullOrWhiteSpace(text))
                     return Error("parse.empty_value", new ParamName(param.Name));
                 value = text;
+                return null;
+            case ParamKind.Mentions:
+                var people = new List<MentionRef>();
+                foreach (var part in text.Split([' ', ',', '，'], StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (!MentionRef.TryParse(part, out var person))
+                        return Error("parse.bad_mention", part);
+                    people.Add(person);
+                }
+                if (people.Count == 0)
+                    return Error("parse.empty_value", new ParamName(param.Name));
+                value = people;
                 return null;
             case ParamKind.Choice:
                 var choice = param.Choices?.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase));

@@ -42,6 +42,8 @@ public enum ParamKind
     /// no other parameter takes, or else everything after the command's first line. Only as the last positional parameter.
     /// </summary>
     Rest,
+    /// <summary>One or more people (<c>@a @b</c>, or comma-separated in a form): a list of <see cref="MentionRef"/>.</summary>
+    Mentions,
 }
 
 /// <summary>
@@ -97,6 +99,7 @@ public sealed record CommandSpec(string Name, Access Access, IReadOnlyList<Param
                     ParamKind.Choice when p.Choices is not null => string.Join('|', p.Choices),
                     ParamKind.Text when p.Keyword is null => $"\"<{p.Name}>\"",
                     ParamKind.Mention => "@user",
+                    ParamKind.Mentions => "@user @user…",
                     ParamKind.Date => "DATE",
                     ParamKind.ProjectKey => "KEY",
                     ParamKind.TimeZone => "<IANA zone>",

@@ -8,7 +8,7 @@ namespace PmBot.Core.Ports;
 /// <see cref="Enqueue"/> stage new rows, and <see cref="SaveChangesAsync"/> commits all of it in one transaction
 /// (so an outbox row is written together with the state that caused it).
 /// </summary>
-public interface IPmStore
+public partial interface IPmStore
 {
     Task<Workspace?> FindWorkspaceAsync(ChannelKind channel, string externalId, CancellationToken cancellationToken);
     Task<Member?> FindMemberAsync(Guid workspaceId, string externalUserId, CancellationToken cancellationToken);

@@ -12,7 +12,7 @@ namespace PmBot.Storage.Outbox;
 /// </summary>
 public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxStore
 {
-    private const string Columns = "\"Id\", \"Channel\", \"WorkspaceId\", \"ConversationId\", \"IdempotencyKey\", \"Payload\", \"State\", \"Attempts\", \"CreatedAt\", \"NextAttemptAt\", \"LeaseOwner\", \"LeaseExpiresAt\", \"SentAt\", \"LastError\"";
+    private const string Columns = "\"Id\", \"Channel\", \"WorkspaceId\", \"ConversationId\", \"IdempotencyKey\", \"Payload\", \"State\", \"Attempts\", \"CreatedAt\", \"NextAttemptAt\", \"LeaseOwner\", \"LeaseExpiresAt\", \"SentAt\", \"LastError\", \"ThreadKey\"";
 
     private const string ClaimSql = $"""
         UPDATE "OutboxMessages" SET "LeaseOwner" = $1, "LeaseExpiresAt" = $2, "Attempts" = "Attempts" + 1
@@ -52,6 +52,7 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
                 LeaseExpiresAt = reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11),
                 SentAt = reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12),
                 LastError = reader.IsDBNull(13) ? null : reader.GetString(13),
+                ThreadKey = reader.IsDBNull(14) ? null : reader.GetString(14),
             });
         }
         return rows;

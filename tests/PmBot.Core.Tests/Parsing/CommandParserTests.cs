@@ -69,6 +69,28 @@ public class CommandParserTests
         { "plan import dry-run\nid,name\n1,Design", "plan import" },
         { "plan export project APOLLO", "plan export" },
         { "plan export progress", "plan export progress" },
+        { "calendar show", "calendar show" },
+        { "calendar holiday add 2027-01-01 \"New Year\"", "calendar holiday add" },
+        { "calendar holiday remove 2027-01-01", "calendar holiday remove" },
+        { "calendar workdays mon-fri", "calendar workdays" },
+        { "me away 2026-12-24 2027-01-02 \"Holidays\"", "me away" },
+        { "me back", "me back" },
+        { "checkin template list", "checkin template list" },
+        { "checkin template show standup", "checkin template show" },
+        { "checkin template create daily from standup", "checkin template create" },
+        { "checkin template add-question daily choice \"Mood?\" choices \"great|ok\" required yes", "checkin template add-question" },
+        { "checkin template remove-question daily 2", "checkin template remove-question" },
+        { "checkin schedule add standup at 09:30 days mon-fri window 4h reminder 80% members @bob @wei summary digest-only", "checkin schedule add" },
+        { "checkin schedule list project APOLLO", "checkin schedule list" },
+        { "checkin schedule pause 1", "checkin schedule pause" },
+        { "checkin schedule resume 1", "checkin schedule resume" },
+        { "checkin schedule remove 1", "checkin schedule remove" },
+        { "checkin now standup", "checkin now" },
+        { "checkin answer s1-20270104", "checkin answer" },
+        { "checkin edit", "checkin edit" },
+        { "blocker add \"Waiting for the API key\" APOLLO-3", "blocker add" },
+        { "blocker list all", "blocker list" },
+        { "blocker resolve 2 project APOLLO", "blocker resolve" },
     };
 
     [Theory]
@@ -84,6 +106,27 @@ public class CommandParserTests
         var covered = ValidExamples.Select(row => (string)row[1]).ToHashSet();
 
         Assert.Equal(Parser.Specs.Select(s => s.Name).Order(), covered.Order());
+    }
+
+    [Fact]
+    public void Parse_MentionList_TakesEveryFollowingMentionUntilTheNextKeyword()
+    {
+        var command = Ok("checkin schedule add standup at 09:30 members @bob <@U1|wei> days mon,wed");
+
+        Assert.Equal([new MentionRef(null, "bob"), new MentionRef("U1", "wei")], command.Mentions("members"));
+        Assert.Equal("mon,wed", command.Text("weekdays"));
+        Assert.Equal("09:30", command.Text("time"));
+    }
+
+    [Fact]
+    public void Bind_MentionListFromAForm_SplitsOnCommasAndSpaces()
+    {
+        var spec = Parser.Find("checkin schedule add")!;
+
+        var (command, errors) = Parser.Bind(spec, new Dictionary<string, string> { ["template"] = "standup", ["time"] = "9:30", ["members"] = "@bob, @wei" }, new DateOnly(2026, 11, 23));
+
+        Assert.Empty(errors);
+        Assert.Equal(["bob", "wei"], command!.Mentions("members").Select(m => m.Name));
     }
 
     [Fact]

@@ -7,9 +7,10 @@ namespace PmBot.Server.Tests.Transcripts;
 /// Whole conversations kept as <c>*.chat</c> files and replayed through the web chat API on both stores.
 /// Lines: <c>alice&gt; text</c> (alice types), <c>bot&gt; text</c> (the last reply contains it),
 /// <c>bot!&gt; text</c> (the last reply does not contain it), <c>wei~&gt; text</c> (a proactive message
-/// containing it reaches wei), <c>| text</c> (one more line of the message above it, e.g. a pasted CSV), <c># …</c> comments.
+/// containing it reaches wei), <c>bob form&gt; q1=text | t1=40</c> (bob submits the form of the last reply: each name is an
+/// input's name or its last dotted part), <c>| text</c> (one more line of the message above it, e.g. a pasted CSV), <c># …</c> comments.
 /// </summary>
-public sealed class TranscriptTests
+public sealed partial class TranscriptTests
 {
     public static TheoryData<string, Store> Cases()
     {
@@ -30,13 +31,20 @@ public sealed class TranscriptTests
         var chats = new Dictionary<string, WebChatClient>(StringComparer.Ordinal);
         WebChatClient Chat(string user) => chats.TryGetValue(user, out var c) ? c : chats[user] = app.Chat(user);
         var lastReply = "";
+        var lastHtml = "";
         var number = 0;
-        (string Who, string Text)? typing = null;
+        (string Who, string Text, string Where)? typing = null;
         // A message is sent once its last "| " line has been read.
         async Task SendAsync()
         {
             if (typing is { } message)
-                lastReply = await Chat(message.Who).AskAsync(message.Text);
+            {
+                var result = message.Who.EndsWith(" form", StringComparison.Ordinal)
+                    ? await SubmitFormAsync(Chat(message.Who[..^5]), lastHtml, message.Text, message.Where)
+                    : await Chat(message.Who).SayAsync(message.Text);
+                lastReply = string.Join("\n", result.Replies.Select(r => r.Plain)) + (result.FormErrors is { } errors ? "\n" + string.Join("\n", errors.Values) : "");
+                lastHtml = string.Join("\n", result.Replies.Select(r => r.Html));
+            }
             typing = null;
         }
         try
@@ -50,7 +58,7 @@ public sealed class TranscriptTests
                 if (line.StartsWith('|'))
                 {
                     Assert.True(typing is not null, $"{file}:{number}: a '| ' line continues a user's message");
-                    typing = (typing.Value.Who, typing.Value.Text + "\n" + (line.StartsWith("| ", StringComparison.Ordinal) ? line[2..] : line[1..]));
+                    typing = typing.Value with { Text = typing.Value.Text + "\n" + (line.StartsWith("| ", StringComparison.Ordinal) ? line[2..] : line[1..]) };
                     continue;
                 }
                 await SendAsync();
@@ -69,9 +77,11 @@ public sealed class TranscriptTests
                         break;
                     default:
                         if (who.EndsWith('~'))
+                        {
                             await Chat(who[..^1]).WaitForAsync(text);
+                        }
                         else
-                            typing = (who, text);
+                            typing = (who, text, where);
                         break;
                 }
             }
@@ -83,6 +93,31 @@ public sealed class TranscriptTests
                 chat.Dispose();
         }
     }
+
+    /// <summary>Submits the form in <paramref name="html"/> with "name=value | name=value" (names matched exactly or by their last dotted part).</summary>
+    private static Task<global::PmBot.Server.WebChat.WebChatEndpoints.PostResult> SubmitFormAsync(WebChatClient chat, string html, string text, string where)
+    {
+        var command = FormCommand().Match(html);
+        Assert.True(command.Success, $"{where}: the last reply has no form");
+        var names = InputName().Matches(html).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var pair in text.Split(" | "))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            Assert.True(equals > 0, $"{where}: expected name=value, got \"{pair}\"");
+            var key = pair[..equals].Trim();
+            var name = names.FirstOrDefault(n => n == key || n.EndsWith("." + key, StringComparison.Ordinal));
+            Assert.True(name is not null, $"{where}: the form has no input \"{key}\"; it has {string.Join(", ", names)}");
+            values[name] = pair[(equals + 1)..].Trim();
+        }
+        return chat.SubmitAsync(System.Net.WebUtility.HtmlDecode(command.Groups[1].Value), values);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("data-command=\"([^\"]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex FormCommand();
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"([^\"]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex InputName();
 
     private static string Folder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }

@@ -18,6 +18,12 @@ namespace PmBot.TestSupport.Slack;
 /// <summary>One request the fake received.</summary>
 public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string ContentType, string Body, long ReceivedAtMs)
 {
+    /// <summary>When it arrived, on the system clock (for punctuality measurements).</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>True when the fake answered it 429 because of <see cref="FakeSlackServer.PostLimits"/>.</summary>
+    public bool RateLimited { get; set; }
+
     public string? Authorization => Headers.TryGetValue("Authorization", out var a) ? a : null;
 
     public JsonObject Json => JsonNode.Parse(Body)!.AsObject();
@@ -96,6 +102,12 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
     public Dictionary<string, JsonObject> Users { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Rate limits the fake enforces on chat.postMessage, like Slack (about one message a second per channel with short
+    /// bursts, plus a workspace-wide rate): beyond them it answers 429 with <c>Retry-After</c>. Null: no limits.
+    /// </summary>
+    public FakeRateLimits? PostLimits { get; set; }
+
     public byte[]? LastUpload { get; private set; }
 
     public static async Task<FakeSlackServer> StartAsync()
@@ -142,10 +154,16 @@ public sealed class FakeSlackServer : IAsyncDisposable
         var method = path.StartsWith("/api/", StringComparison.Ordinal) ? path["/api/".Length..] : path.StartsWith("/upload/", StringComparison.Ordinal) ? "upload" : path;
         var request = new RecordedRequest(method, path,
             http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            http.Request.ContentType ?? "", body, _clock.ElapsedMilliseconds);
+            http.Request.ContentType ?? "", body, _clock.ElapsedMilliseconds) { ReceivedAt = TimeProvider.System.GetUtcNow() };
         _requests.Enqueue(request);
 
         var script = _scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var next) ? next : Responder?.Invoke(request);
+        if (script is null && method == "chat.postMessage" && PostLimits is { } limits
+            && limits.Take((string?)request.Json["channel"] ?? "", _clock.Elapsed) is { } wait)
+        {
+            request.RateLimited = true;
+            script = FakeResponse.RateLimited((int)Math.Ceiling(wait.TotalSeconds));
+        }
         JsonObject? result = null;
         if (script is null || script.ProcessFirst)
             result = Process(request);
@@ -289,4 +307,42 @@ public sealed class FakeSlackServer : IAsyncDisposable
         if (SocketSession is { } session)
             await session(n, socket, http.RequestAborted);
     }
+}
+
+/// <summary>
+/// Token buckets per channel and for the whole workspace, as the fake's chat.postMessage limits. Thread-safe.
+/// </summary>
+/// <param name="PerChannelPerSecond">Sustained posts a second into one channel (Slack: about 1).</param>
+/// <param name="PerChannelBurst">Posts one channel takes at once.</param>
+/// <param name="WorkspacePerSecond">Sustained posts a second across the workspace.</param>
+/// <param name="WorkspaceBurst">Posts the workspace takes at once.</param>
+public sealed record FakeRateLimits(double PerChannelPerSecond, int PerChannelBurst, double WorkspacePerSecond, int WorkspaceBurst)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, (double Tokens, TimeSpan At)> _channels = new(StringComparer.Ordinal);
+    private (double Tokens, TimeSpan At)? _workspace;
+
+    /// <summary>Takes a token from both buckets; null when allowed, else how long until it would be.</summary>
+    public TimeSpan? Take(string channel, TimeSpan now)
+    {
+        lock (_gate)
+        {
+            var c = Refill(_channels.TryGetValue(channel, out var ch) ? ch : (PerChannelBurst, now), now, PerChannelPerSecond, PerChannelBurst);
+            var w = Refill(_workspace ?? (WorkspaceBurst, now), now, WorkspacePerSecond, WorkspaceBurst);
+            if (c.Tokens < 1 || w.Tokens < 1)
+            {
+                _channels[channel] = c;
+                _workspace = w;
+                var waitChannel = c.Tokens < 1 ? (1 - c.Tokens) / PerChannelPerSecond : 0;
+                var waitWorkspace = w.Tokens < 1 ? (1 - w.Tokens) / WorkspacePerSecond : 0;
+                return TimeSpan.FromSeconds(Math.Max(waitChannel, waitWorkspace));
+            }
+            _channels[channel] = (c.Tokens - 1, now);
+            _workspace = (w.Tokens - 1, now);
+            return null;
+        }
+    }
+
+    private static (double Tokens, TimeSpan At) Refill((double Tokens, TimeSpan At) bucket, TimeSpan now, double rate, int burst) =>
+        (Math.Min(burst, bucket.Tokens + (now - bucket.At).TotalSeconds * rate), now);
 }

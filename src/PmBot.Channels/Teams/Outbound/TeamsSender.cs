@@ -27,6 +27,7 @@ public sealed partial class TeamsSender : IChannelSender
     private readonly ITeamsConversationStore _conversations;
     private readonly AdaptiveCardRenderer _renderer;
     private readonly ILogger<TeamsSender> _log;
+    private readonly ThreadParents _threads = new();
 
     public TeamsSender(BotConnectorClient client, ITeamsConversationStore conversations, AdaptiveCardRenderer renderer,
         IOptions<BotConnectorOptions> options, ILogger<TeamsSender> log)
@@ -78,11 +79,18 @@ public sealed partial class TeamsSender : IChannelSender
                 return SendResult.DeadLetter("teams: the store gave no conversation id");
 
             var sequence = 0;
+            // A reply in the thread of a message this instance sent (the Bot Connector has no history to look it up in).
+            string? replyTo = message.ThreadKey is { } parentKey && _threads.TryGet(conversationId, parentKey, out var parentId) ? parentId : null;
             foreach (var page in pages)
             {
                 try
                 {
-                    await _client.SendAsync(target.ServiceUrl, conversationId, Stamp(page.Activity, message.IdempotencyKey, sequence++), cancellationToken);
+                    var activity = Stamp(page.Activity, message.IdempotencyKey, sequence++);
+                    var id = replyTo is null
+                        ? await _client.SendAsync(target.ServiceUrl, conversationId, activity, cancellationToken)
+                        : await _client.ReplyAsync(target.ServiceUrl, conversationId, replyTo, activity, cancellationToken);
+                    if (sequence == 1 && !string.IsNullOrEmpty(id))
+                        _threads.Remember(conversationId, message.IdempotencyKey, id);
                 }
                 catch (MessageTooLargeException)
                 {

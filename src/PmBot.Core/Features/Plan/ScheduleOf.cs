@@ -1,5 +1,6 @@
 using PmBot.Core.Conversation;
 using PmBot.Core.Dispatching;
+using PmBot.Core.Features.Calendar;
 using PmBot.Core.Messages;
 using PmBot.Core.Planning;
 using PmBot.Core.Ports;
@@ -10,17 +11,28 @@ namespace PmBot.Core.Features.Plan;
 public static class ScheduleOf
 {
     /// <summary>
-    /// The schedule from the planned start (or <paramref name="today"/>), honouring each task's date constraint; null
-    /// when the links cannot be scheduled.
+    /// The schedule from the planned start (or <paramref name="today"/>) on the workspace calendar (working days, holidays,
+    /// and each task owner's absences), honouring each task's date constraint; null when the links cannot be scheduled.
     /// </summary>
     public static async Task<ScheduleResult?> ProjectAsync(IPmStore store, Wbs wbs, DateOnly today, CancellationToken cancellationToken)
     {
         var tasks = wbs.Items.Where(i => !wbs.HasChildren(i)).ToList();
         var links = await store.ListWorkItemLinksAsync(wbs.Project.Id, cancellationToken);
+        var start = wbs.Project.PlannedStart ?? today;
+        var workspace = await store.GetWorkspaceAsync(wbs.Project.WorkspaceId, cancellationToken);
+        var calendar = workspace is null ? WorkCalendar.Standard : await WorkspaceCalendar.BuildAsync(store, workspace, start, cancellationToken);
         var result = CpmScheduler.Schedule(new ScheduleInput(
-            wbs.Project.PlannedStart ?? today,
-            tasks.Select(i => new PlannedActivity(wbs.ShortId(i), i.DurationDays) { Name = i.Name, Constraint = i.ScheduleConstraint }).ToList(),
-            links.Select(l => new Dependency(wbs.ShortId(wbs.Get(l.PredecessorId)), wbs.ShortId(wbs.Get(l.SuccessorId)), l.Type, l.LagDays)).ToList()));
+            start,
+            tasks.Select(i => new PlannedActivity(wbs.ShortId(i), i.DurationDays)
+            {
+                Name = i.Name,
+                Constraint = i.ScheduleConstraint,
+                ResourceId = i.OwnerMemberId is { } owner ? WorkspaceCalendar.MemberKey(owner) : null,
+            }).ToList(),
+            links.Select(l => new Dependency(wbs.ShortId(wbs.Get(l.PredecessorId)), wbs.ShortId(wbs.Get(l.SuccessorId)), l.Type, l.LagDays)).ToList())
+        {
+            Calendar = calendar,
+        });
         return result.Succeeded ? result : null;
     }
 

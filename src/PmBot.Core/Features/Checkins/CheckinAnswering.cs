@@ -1,0 +1,277 @@
+using System.Globalization;
+using PmBot.Core.Conversation;
+using PmBot.Core.Dispatching;
+using PmBot.Core.Domain;
+using PmBot.Core.Localization;
+using PmBot.Core.Messages;
+using PmBot.Core.Outbox;
+using PmBot.Core.Parsing;
+using PmBot.Core.Features.Plan;
+
+namespace PmBot.Core.Features.Checkins;
+
+/// <summary>
+/// The answer form of a check-in and what an answer does: answers stored (replacing earlier ones when edited), task
+/// progress reported on the plan and recorded, the blocker tracked, the reminder (and an early answer's prompt)
+/// cancelled, and the answer posted in the day's summary thread.
+/// </summary>
+public static class CheckinAnswering
+{
+    /// <summary>The command every answer form submits to.</summary>
+    public const string FormCommand = "checkin answer";
+
+    public const int MaxTasks = 10;
+
+    private static readonly HashSet<string> NoBlocker = new(StringComparer.OrdinalIgnoreCase) { "none", "no", "nope", "n/a", "-", "nothing", "无", "没有", "暂无" };
+
+    /// <summary>The answer form, pre-filled with earlier answers and the tasks' current progress.</summary>
+    public static async Task<BotReply> FormAsync(CommandContext context, CheckinTarget target, CancellationToken cancellationToken)
+    {
+        var t = context.T;
+        var prefix = target.Key + ".";
+        var answers = (await context.Store.ListCheckinAnswersAsync([target.Occurrence.Id], cancellationToken)).ToDictionary(a => a.QuestionId);
+        var blocker = await context.Store.FindBlockerOfOccurrenceAsync(target.Occurrence.Id, cancellationToken);
+        var wbs = new Wbs(target.Project, await context.Store.ListWorkItemsAsync(target.Project.Id, cancellationToken));
+        var tasks = OpenTasks(wbs, context.Member.Id);
+        var inputs = new List<FormInput>();
+        foreach (var q in target.Template.Questions)
+        {
+            var label = Templates.QuestionText(t, q);
+            var name = prefix + "q" + q.Position.ToString(CultureInfo.InvariantCulture);
+            var given = answers.TryGetValue(q.Id, out var a) ? a : null;
+            switch (q.Kind)
+            {
+                case QuestionKind.Text:
+                    inputs.Add(new FormInput(name, label, InputKind.Multiline, q.Required, InitialValue: given?.Text));
+                    break;
+                case QuestionKind.YesNo:
+                    inputs.Add(new FormInput(name, label, InputKind.Select, q.Required, InitialValue: given?.Number switch { 1 => "yes", 0 => "no", _ => null },
+                        Choices: [new(t["checkin.yes"], "yes"), new(t["checkin.no"], "no")]));
+                    break;
+                case QuestionKind.Scale:
+                    inputs.Add(new FormInput(name, label, InputKind.Select, q.Required, InitialValue: given?.Number?.ToString(CultureInfo.InvariantCulture),
+                        Choices: [.. Enumerable.Range(1, 5).Select(i => new Choice(t["checkin.scale." + i.ToString(CultureInfo.InvariantCulture)], i.ToString(CultureInfo.InvariantCulture)))]));
+                    break;
+                case QuestionKind.Choice:
+                    inputs.Add(new FormInput(name, label, InputKind.Select, q.Required, InitialValue: given?.Text, Choices: [.. q.ChoiceList.Select(c => new Choice(c, c))]));
+                    break;
+                case QuestionKind.TaskProgress:
+                    foreach (var item in tasks)
+                        inputs.Add(new FormInput(prefix + "t" + item.Number.ToString(CultureInfo.InvariantCulture),
+                            t["checkin.task_label", wbs.ShortId(item), item.Name], InputKind.Number, false, "0-100",
+                            item.PercentComplete.ToString(CultureInfo.InvariantCulture)));
+                    break;
+                case QuestionKind.Blocker:
+                    var open = blocker is { Status: BlockerStatus.Open } ? blocker : null;
+                    inputs.Add(new FormInput(name, label, InputKind.Multiline, false, t["checkin.blocker_placeholder"], open?.Text));
+                    if (tasks.Count > 0)
+                        inputs.Add(new FormInput(name + ".task", t["checkin.blocker_task"], InputKind.Select, false,
+                            InitialValue: open?.WorkItemId is { } id && wbs.Items.FirstOrDefault(i => i.Id == id) is { } linked ? linked.Number.ToString(CultureInfo.InvariantCulture) : null,
+                            Choices: [.. tasks.Select(i => new Choice($"{wbs.ShortId(i)} {i.Name}", i.Number.ToString(CultureInfo.InvariantCulture)))]));
+                    break;
+            }
+        }
+        var title = t["checkin.form.title", Templates.Title(t, target.Template.Template), target.Project.Key];
+        var builder = new MessageBuilder().Add(new FormBlock(title, FormCommand, t["button.submit"], inputs)).Fallback(title);
+        if (target.Occurrence.AnsweredAt is not null)
+            builder.Context(t["checkin.form.editing"]);
+        return BotReply.Of(builder.Build());
+    }
+
+    /// <summary>Records a submitted form (input names without the occurrence prefix); per-input errors keep the form open.</summary>
+    public static async Task<BotReply> RecordAsync(CommandContext context, CheckinTarget target, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        var t = context.T;
+        var store = context.Store;
+        var now = context.Now;
+        var prefix = target.Key + ".";
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var wbs = new Wbs(target.Project, await store.ListWorkItemsAsync(target.Project.Id, cancellationToken));
+        var existing = (await store.ListCheckinAnswersAsync([target.Occurrence.Id], cancellationToken)).ToDictionary(a => a.QuestionId);
+        var parsed = new List<(CheckinQuestion Question, string Text, int? Number)>();
+        var progress = new List<(WorkItem Item, int Percent)>();
+        (string Text, WorkItem? Item)? blocker = null;
+        string Value(string name) => values.TryGetValue(name, out var v) ? v.Trim() : "";
+
+        foreach (var q in target.Template.Questions)
+        {
+            var name = "q" + q.Position.ToString(CultureInfo.InvariantCulture);
+            var raw = Value(name);
+            if (q.Kind is not (QuestionKind.TaskProgress or QuestionKind.Blocker) && raw.Length == 0)
+            {
+                if (q.Required)
+                    errors[prefix + name] = t["checkin.answer_required"];
+                continue;
+            }
+            switch (q.Kind)
+            {
+                case QuestionKind.Text when raw.Length > CheckinAnswer.MaxTextLength:
+                    errors[prefix + name] = t["parse.too_long", Templates.QuestionText(t, q), CheckinAnswer.MaxTextLength];
+                    break;
+                case QuestionKind.Text:
+                    parsed.Add((q, raw, null));
+                    break;
+                case QuestionKind.YesNo:
+                    var yes = raw.ToLowerInvariant() is "yes" or "y" or "是" or "true" or "1";
+                    var no = raw.ToLowerInvariant() is "no" or "n" or "否" or "false" or "0";
+                    if (yes || no)
+                        parsed.Add((q, yes ? "yes" : "no", yes ? 1 : 0));
+                    else
+                        errors[prefix + name] = t["checkin.bad_yesno", raw];
+                    break;
+                case QuestionKind.Scale:
+                    if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var score) && score is >= 1 and <= 5)
+                        parsed.Add((q, raw, score));
+                    else
+                        errors[prefix + name] = t["checkin.bad_scale", raw];
+                    break;
+                case QuestionKind.Choice:
+                    var choice = q.ChoiceList.FirstOrDefault(c => string.Equals(c, raw, StringComparison.OrdinalIgnoreCase));
+                    if (choice is null)
+                        errors[prefix + name] = t["parse.bad_choice", raw, string.Join(", ", q.ChoiceList)];
+                    else
+                        parsed.Add((q, choice, null));
+                    break;
+                case QuestionKind.TaskProgress:
+                    foreach (var (key, value) in values.Where(kv => kv.Key.StartsWith('t') && kv.Value.Trim().Length > 0))
+                    {
+                        var item = int.TryParse(key.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? wbs.Find(new ItemRef(null, number)) : null;
+                        if (item is null || wbs.HasChildren(item))
+                            continue;
+                        if (!int.TryParse(value.Trim().TrimEnd('%'), NumberStyles.None, CultureInfo.InvariantCulture, out var percent) || percent > 100)
+                            errors[prefix + key] = t["parse.bad_percent", value];
+                        else if (percent != item.PercentComplete)
+                            progress.Add((item, percent));
+                    }
+                    parsed.Add((q, string.Join(", ", progress.Select(p => $"{wbs.ShortId(p.Item)} {p.Item.PercentComplete}% → {p.Percent}%")), null));
+                    break;
+                case QuestionKind.Blocker:
+                    var taskRaw = Value(name + ".task");
+                    WorkItem? linked = null;
+                    if (taskRaw.Length > 0 && (!ItemRef.TryParse(taskRaw, out var reference) || (linked = wbs.Find(reference)) is null))
+                        errors[prefix + name + ".task"] = t["task.not_found", taskRaw, target.Project.Key];
+                    else if (raw.Length > Blocker.MaxTextLength)
+                        errors[prefix + name] = t["parse.too_long", Templates.QuestionText(t, q), Blocker.MaxTextLength];
+                    else if (raw.Length > 0 && !NoBlocker.Contains(raw))
+                        blocker = (raw, linked);
+                    parsed.Add((q, blocker is { } b ? (b.Item is null ? b.Text : $"{b.Text} ({wbs.ShortId(b.Item)})") : "", null));
+                    break;
+            }
+        }
+        if (errors.Count > 0)
+            return (await FormAsync(context, target, cancellationToken)) with { FormErrors = errors };
+
+        var occurrence = target.Occurrence;
+        var first = occurrence.AnsweredAt is null;
+        foreach (var (question, text, number) in parsed)
+        {
+            if (existing.TryGetValue(question.Id, out var answer))
+            {
+                answer.Text = text;
+                answer.Number = number;
+                answer.AnsweredAt = now;
+            }
+            else
+            {
+                store.Add(new CheckinAnswer { OccurrenceId = occurrence.Id, QuestionId = question.Id, Text = text, Number = number, AnsweredAt = now });
+            }
+        }
+        foreach (var (item, percent) in progress)
+        {
+            store.Add(new CheckinProgressUpdate
+            {
+                OccurrenceId = occurrence.Id, ProjectId = target.Project.Id, WorkItemId = item.Id, MemberId = context.Member.Id,
+                FromPercent = item.PercentComplete, ToPercent = percent, At = now,
+            });
+            item.ReportProgress(percent, context.Today);
+        }
+        var blockerNote = await TrackBlockerAsync(context, target, blocker, cancellationToken);
+        occurrence.MarkAnswered(now);
+        foreach (var row in await store.ListCancellableOutboxAsync([occurrence.PromptKey, occurrence.ReminderKey], now, cancellationToken))
+            store.Remove(row);
+        await PostSummaryAsync(context, target, parsed, cancellationToken);
+
+        var title = Templates.Title(t, target.Template.Template);
+        var builder = new MessageBuilder().Text("✅ " + t[first ? "checkin.recorded" : "checkin.updated", title, target.Project.Key]
+            + (occurrence.Late && first ? " " + t["checkin.recorded_late"] : ""));
+        if (progress.Count > 0)
+            builder.Text(t["checkin.progress_updated", string.Join(", ", progress.Select(p => $"{wbs.ShortId(p.Item)} {p.Percent}%"))]);
+        if (blockerNote is not null)
+            builder.Text(blockerNote);
+        builder.Context(t["checkin.edit_hint"]);
+        return BotReply.Of(builder.Build());
+    }
+
+    /// <summary>The member's open tasks (leaves they own, not done) in the project, at most <see cref="MaxTasks"/>.</summary>
+    public static IReadOnlyList<WorkItem> OpenTasks(Wbs wbs, Guid memberId) =>
+        [.. wbs.Items.Where(i => i.OwnerMemberId == memberId && i.Status != WorkItemStatus.Done && !wbs.HasChildren(i)).OrderBy(i => i.Number).Take(MaxTasks)];
+
+    /// <summary>Creates, updates or (emptied on an edit) resolves the answer's blocker; a line for the reply, if any.</summary>
+    private static async Task<string?> TrackBlockerAsync(CommandContext context, CheckinTarget target, (string Text, WorkItem? Item)? given, CancellationToken cancellationToken)
+    {
+        var t = context.T;
+        var store = context.Store;
+        var now = context.Now;
+        var mine = await store.FindBlockerOfOccurrenceAsync(target.Occurrence.Id, cancellationToken);
+        if (given is not { } b)
+        {
+            if (mine is not { Status: BlockerStatus.Open })
+                return null;
+            mine.Resolve(context.Member.Id, now);
+            return t["blocker.resolved", mine.Number, mine.Text];
+        }
+        // The same blocker reported again (by text) is the one already followed, not a new one.
+        mine ??= (await store.ListBlockersAsync(target.Project.Id, false, cancellationToken))
+            .FirstOrDefault(x => x.MemberId == context.Member.Id && string.Equals(x.Text, b.Text, StringComparison.OrdinalIgnoreCase));
+        if (mine is not null)
+        {
+            var changed = mine.Update(b.Text, b.Item?.Id ?? mine.WorkItemId, now);
+            if (mine.Status == BlockerStatus.Resolved)
+            {
+                mine.Status = BlockerStatus.Open;
+                mine.ResolvedAt = null;
+                mine.ChangedAt = now;
+                changed = true;
+            }
+            mine.OccurrenceId = target.Occurrence.Id;
+            return changed ? t["blocker.updated", mine.Number, mine.Text] : t["blocker.still_open", mine.Number, mine.Text];
+        }
+        var created = await Blockers.OpenAsync(context, target.Project, b.Text, b.Item, cancellationToken);
+        created.OccurrenceId = target.Occurrence.Id;
+        return t["blocker.opened", created.Number, created.Text];
+    }
+
+    /// <summary>Posts the answer in the day's summary thread (thread mode), in the schedule creator's language.</summary>
+    private static async Task PostSummaryAsync(CommandContext context, CheckinTarget target, List<(CheckinQuestion Question, string Text, int? Number)> parsed, CancellationToken cancellationToken)
+    {
+        var schedule = target.Schedule;
+        if (schedule.Summary != SummaryMode.Thread)
+            return;
+        var store = context.Store;
+        await CheckinPlanning.EnsureSummaryPostAsync(store, context.Workspace, schedule, target.Template.Template, target.Project, target.Occurrence.LocalDate, context.Now, cancellationToken);
+        var reader = Localizer.For((await store.GetMemberAsync(schedule.CreatedByMemberId, cancellationToken))?.Locale ?? context.Workspace.DefaultLocale);
+        var answers = parsed.ToDictionary(p => p.Question.Id, p => new CheckinAnswer
+        {
+            OccurrenceId = target.Occurrence.Id, QuestionId = p.Question.Id, Text = Display(reader, p.Question, p.Text, p.Number), Number = p.Number, AnsweredAt = context.Now,
+        });
+        store.Enqueue(new OutboxMessage
+        {
+            Channel = context.Workspace.Channel,
+            WorkspaceId = context.Workspace.Id,
+            ConversationId = schedule.SummaryConversationId,
+            IdempotencyKey = target.Occurrence.SummaryKey,
+            ThreadKey = new CheckinSummaryPost { ScheduleId = schedule.Id, LocalDate = target.Occurrence.LocalDate }.PostKey,
+            Payload = CheckinMessages.Answers(reader, context.Member, target.Template.Questions, answers, target.Occurrence).ToJson(),
+            CreatedAt = context.Now,
+            NextAttemptAt = context.Now,
+        });
+    }
+
+    /// <summary>An answer as a reader sees it: yes/no and scale in their words, others as given.</summary>
+    public static string Display(Localizer t, CheckinQuestion question, string text, int? number) => question.Kind switch
+    {
+        QuestionKind.YesNo when number is { } n => t[n == 1 ? "checkin.yes" : "checkin.no"],
+        QuestionKind.Scale when number is { } n => t["checkin.scale." + n.ToString(CultureInfo.InvariantCulture)],
+        _ => text,
+    };
+}
