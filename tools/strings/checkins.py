@@ -54,7 +54,6 @@ S = [
 ("cmd.blocker.resolve", "Mark blocker N as resolved.", "将第 N 个阻碍标记为已解决。"),
 ("cmd.blocker.resolve.title", "Resolve a blocker", "解决阻碍"),
 # Parameters and choices
-("param.date", "date", "日期"),
 ("param.first_day", "first day away", "请假首日"),
 ("param.last_day", "last day away", "请假末日"),
 ("param.reason", "reason", "原因"),

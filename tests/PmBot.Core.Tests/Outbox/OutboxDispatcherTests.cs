@@ -221,12 +221,13 @@ public sealed class OutboxDispatcherTests : IDisposable
         Assert.Equal(5, await dispatcher.DrainOnceAsync(default));
 
         Assert.Equal(rows.Take(2).Select(r => r.Id), sender.Sent.Select(s => s.Id));
-        foreach (var row in rows.Skip(2))
+        // Handed back one token apart: 1 s, 2 s and 3 s from now at one a second.
+        foreach (var (row, i) in rows.Skip(2).Select((r, i) => (r, i)))
         {
             var stored = _store.Row(row.Id);
             Assert.Equal(OutboxState.Pending, stored.State);
             Assert.Equal(0, stored.Attempts);
-            Assert.Equal(T0.AddSeconds(1), stored.NextAttemptAt);
+            Assert.Equal(T0.AddSeconds(1 + i), stored.NextAttemptAt);
             Assert.Null(stored.LeaseOwner);
         }
 

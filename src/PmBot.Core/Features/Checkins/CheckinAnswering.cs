@@ -159,7 +159,12 @@ public static class CheckinAnswering
             }
         }
         if (errors.Count > 0)
+        {
+            // An early answer that is refused must not leave an occurrence behind: the job would then never prompt for it.
+            if (target.Staged)
+                store.Remove(target.Occurrence);
             return (await FormAsync(context, target, cancellationToken)) with { FormErrors = errors };
+        }
 
         var occurrence = target.Occurrence;
         var first = occurrence.AnsweredAt is null;

@@ -11,6 +11,9 @@ namespace PmBot.Core.Features.Checkins;
 /// </summary>
 public sealed record CheckinTarget(CheckinSchedule Schedule, Templates.Loaded Template, Project Project, CheckinOccurrence Occurrence)
 {
+    /// <summary>True when the occurrence was staged by this request (not planned before): dropped again if the answer is refused.</summary>
+    public bool Staged { get; init; }
+
     public OccurrenceKey Key => new(Schedule.Number, Occurrence.LocalDate);
 
     /// <summary>
@@ -26,6 +29,7 @@ public sealed record CheckinTarget(CheckinSchedule Schedule, Templates.Loaded Te
             return (null, t["checkin.schedule.not_found", key.ScheduleNumber]);
         var occurrence = (await context.Store.ListCheckinOccurrencesAsync(schedule.Id, key.LocalDate, key.LocalDate, cancellationToken))
             .FirstOrDefault(o => o.MemberId == context.Member.Id);
+        var staged = false;
         if (occurrence is null)
         {
             if (!await Audience.IncludesAsync(context.Store, schedule, context.Member.Id, cancellationToken))
@@ -38,6 +42,7 @@ public sealed record CheckinTarget(CheckinSchedule Schedule, Templates.Loaded Te
             occurrence = CheckinPlanning.Create(schedule, context.Member, planned with { Away = null }, context.Now);
             if (stage)
                 context.Store.Add(occurrence);
+            staged = stage;
         }
         else if (!occurrence.IsAnswerable(context.Now))
         {
@@ -45,7 +50,9 @@ public sealed record CheckinTarget(CheckinSchedule Schedule, Templates.Loaded Te
         }
         var template = await Templates.GetAsync(context.Store, schedule.TemplateId, cancellationToken);
         var project = await context.Store.GetProjectAsync(schedule.ProjectId, cancellationToken);
-        return template is null || project is null ? (null, t["checkin.schedule.not_found", key.ScheduleNumber]) : (new CheckinTarget(schedule, template, project, occurrence), null);
+        return template is null || project is null
+            ? (null, t["checkin.schedule.not_found", key.ScheduleNumber])
+            : (new CheckinTarget(schedule, template, project, occurrence) { Staged = staged }, null);
     }
 
     /// <summary>
