@@ -40,5 +40,17 @@ public sealed class CommandTable
         Features.Plan.UpdateProgress.Progress(),
         new Features.Plan.MyTasks(),
         new Features.Plan.SaveBaseline(),
+        new Features.Plan.EditTask(),
+        new Features.Plan.ShowTask(),
+        new Features.Plan.ShowStatus(),
+        new Features.Costs.LogTime(),
+        new Features.Costs.ListTimeLog(),
+        new Features.Costs.SetRemaining(),
+        new Features.Costs.AddCost(),
+        new Features.Costs.ListCosts(),
+        new Features.Costs.SetRate(),
+        new Features.Costs.SetBudget(),
+        new Features.Costs.ShowBudget(),
+        new Features.Costs.SetCurrency(),
     ]);
 }

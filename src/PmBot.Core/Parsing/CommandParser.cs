@@ -66,6 +66,15 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
             {
                 param = positional.Dequeue();
                 valueToken = token;
+                // An optional positional that cannot take the token is left out when a later optional one can:
+                // "cost add 90 \"taxi\" travel" has no task, and "travel" is the category.
+                if (!param.Required && Convert(param, token, today, out _) is not null
+                    && positional.TakeWhile(p => !p.Required).FirstOrDefault(p => Convert(p, token, today, out _) is null) is { } later)
+                {
+                    while (positional.Peek() != later)
+                        positional.Dequeue();
+                    param = positional.Dequeue();
+                }
             }
             else
             {
@@ -187,6 +196,32 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
                     return Error("parse.bad_percent", text);
                 value = percent;
                 return null;
+            case ParamKind.Hours:
+                switch (HoursText.TryParse(text, out var hours))
+                {
+                    case QuantityError.None:
+                        value = hours;
+                        return null;
+                    case QuantityError.Negative:
+                        return Error("parse.negative_hours", text);
+                    case QuantityError.TooLarge:
+                        return Error("parse.too_many_hours", text, HoursText.Max);
+                    default:
+                        return Error("parse.bad_hours", text);
+                }
+            case ParamKind.Money:
+                switch (MoneyText.TryParse(text, out var amount))
+                {
+                    case QuantityError.None:
+                        value = amount;
+                        return null;
+                    case QuantityError.Negative:
+                        return Error("parse.negative_amount", text);
+                    case QuantityError.TooLarge:
+                        return Error("parse.too_much_money", text);
+                    default:
+                        return Error("parse.bad_amount", text);
+                }
             case ParamKind.TimeZone:
                 if (!TimeZones.TryNormalize(text, out var zone))
                     return Error("parse.bad_timezone", text, string.Join(", ", TimeZones.Examples));

@@ -34,6 +34,12 @@ public enum ParamKind
 
     /// <summary>A percentage 0-100, with or without <c>%</c>.</summary>
     Percent,
+
+    /// <summary>An amount of time in hours (<see cref="HoursText"/>: <c>3h</c>, <c>30m</c>, <c>1d</c> = 8h, <c>16</c>), as a decimal.</summary>
+    Hours,
+
+    /// <summary>An amount of money, zero or more (<see cref="MoneyText"/>: <c>1200</c>, <c>1,200.50</c>), as a decimal.</summary>
+    Money,
 }
 
 /// <summary>
@@ -92,6 +98,8 @@ public sealed record CommandSpec(string Name, Access Access, IReadOnlyList<Param
                     ParamKind.Integer => "N",
                     ParamKind.ItemRef => "ID",
                     ParamKind.Percent => "N%",
+                    ParamKind.Hours => "Nh",
+                    ParamKind.Money => "AMOUNT",
                     _ => p.Keyword is null ? $"<{p.Name}>" : p.Name.ToUpperInvariant(),
                 };
                 var part = p.Keyword is null ? value : $"{p.Keyword} {value}";

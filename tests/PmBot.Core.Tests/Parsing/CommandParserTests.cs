@@ -56,6 +56,18 @@ public class CommandParserTests
         { "task progress APOLLO-1 60%", "task progress" },
         { "my tasks", "my tasks" },
         { "plan baseline project APOLLO", "plan baseline" },
+        { "task set APOLLO-3 effort 24h cost 1,200 deliverable yes desc \"Login\" criteria \"Works\"", "task set" },
+        { "task show 3", "task show" },
+        { "task remaining APOLLO-3 16h date 2026-11-20", "task remaining" },
+        { "log 3h APOLLO-3 \"API review\" date yesterday", "log" },
+        { "log list @bob", "log list" },
+        { "cost add 1200 \"licences\" APOLLO-3 software date 2026-11-20", "cost add" },
+        { "cost list", "cost list" },
+        { "member rate @bob 85.50", "member rate" },
+        { "budget set labour 20000 alert 80%", "budget set" },
+        { "budget show at 2026-11-20", "budget show" },
+        { "budget currency EUR", "budget currency" },
+        { "plan status at 2026-11-20 project APOLLO", "plan status" },
     };
 
     [Theory]
