@@ -72,6 +72,11 @@ public sealed class EfPmStore(PmBotDbContext db, IOutboxSignal signal) : IPmStor
 
     public Task<ProgressSnapshot?> FindLatestProgressSnapshotAsync(Guid workItemId, CancellationToken cancellationToken) =>
         db.ProgressSnapshots.Where(s => s.WorkItemId == workItemId).OrderByDescending(s => s.Date).FirstOrDefaultAsync(cancellationToken);
+    public async Task<IReadOnlyList<WorkItemAllocation>> ListAllocationsAsync(Guid projectId, CancellationToken cancellationToken) =>
+        await db.WorkItemAllocations.Where(a => a.ProjectId == projectId).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<ProjectResource>> ListResourcesAsync(Guid projectId, CancellationToken cancellationToken) =>
+        await db.ProjectResources.Where(r => r.ProjectId == projectId).OrderBy(r => r.Number).ToListAsync(cancellationToken);
 
     public Task<bool> IsDeliveryHandledAsync(ChannelKind channel, string deliveryId, CancellationToken cancellationToken) =>
         db.ProcessedDeliveries.AnyAsync(d => d.Channel == channel && d.DeliveryId == deliveryId, cancellationToken);

@@ -31,6 +31,8 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<CostEntry> CostEntries => Set<CostEntry>();
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
     public DbSet<ProgressSnapshot> ProgressSnapshots => Set<ProgressSnapshot>();
+    public DbSet<WorkItemAllocation> WorkItemAllocations => Set<WorkItemAllocation>();
+    public DbSet<ProjectResource> ProjectResources => Set<ProjectResource>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every instance (they protect stored bot tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -58,6 +60,7 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.Locale).HasMaxLength(16);
             e.Property(x => x.DirectConversationId).HasMaxLength(256);
             e.Property(x => x.HourlyRate).HasPrecision(18, 2);
+            e.Property(x => x.CapacityHoursPerWeek).HasPrecision(5, 2).HasDefaultValue(Member.DefaultCapacityHours);
             e.HasIndex(x => new { x.WorkspaceId, x.ExternalUserId }).IsUnique();
             e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId);
         });
@@ -125,6 +128,8 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.FixedCost).HasPrecision(18, 2);
             e.Property(x => x.Description).HasMaxLength(WorkItem.MaxTextLength);
             e.Property(x => x.AcceptanceCriteria).HasMaxLength(WorkItem.MaxTextLength);
+            e.Property(x => x.ConstraintKind).HasConversion<string>().HasMaxLength(24);
+            e.Ignore(x => x.StartNoEarlierThan);
             e.HasIndex(x => new { x.ProjectId, x.Number }).IsUnique();
             e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId);
             e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
@@ -137,6 +142,26 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
             e.HasIndex(x => x.ProjectId);
             e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.PredecessorId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<WorkItemAllocation>(e =>
+        {
+            e.HasKey(x => new { x.WorkItemId, x.MemberId });
+            e.HasIndex(x => x.ProjectId);
+            e.HasIndex(x => x.MemberId);
+            e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ProjectResource>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(ProjectResource.MaxNameLength);
+            e.Property(x => x.Supplier).HasMaxLength(ProjectResource.MaxSupplierLength);
+            e.Property(x => x.Quantity).HasPrecision(18, 3);
+            e.Property(x => x.UnitCost).HasPrecision(18, 2);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => new { x.ProjectId, x.Number }).IsUnique();
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId);
+            e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.SetNull);
         });
         modelBuilder.Entity<PlanBaseline>(e =>
         {

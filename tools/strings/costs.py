@@ -4,7 +4,7 @@ S = [
 ("parse.bad_hours", "\"{0}\" is not an amount of time. Use hours or minutes such as 3h, 2.5h, 30m or 1d (a working day of 8 hours).", "“{0}”不是时长。请使用小时或分钟，例如 3h、2.5h、30m 或 1d（一个工作日，8 小时）。"),
 ("parse.negative_hours", "\"{0}\" is negative: hours are zero or more.", "“{0}”是负数：小时数不能小于 0。"),
 ("parse.too_many_hours", "\"{0}\" is more than {1} hours.", "“{0}”超过了 {1} 小时。"),
-("parse.bad_amount", "\"{0}\" is not an amount. Use digits such as 1200 or 1,200.50, without a currency sign.", "“{0}”不是金额。请使用数字，例如 1200 或 1,200.50，不带货币符号。"),
+("parse.bad_money", "\"{0}\" is not an amount. Use digits such as 1200 or 1,200.50, without a currency sign.", "“{0}”不是金额。请使用数字，例如 1200 或 1,200.50，不带货币符号。"),
 ("parse.negative_amount", "\"{0}\" is negative: amounts are zero or more.", "“{0}”是负数：金额不能小于 0。"),
 ("parse.too_much_money", "\"{0}\" is too large an amount.", "金额“{0}”太大。"),
 # Parameters
@@ -15,7 +15,6 @@ S = [
 ("param.criteria", "acceptance criteria", "验收标准"),
 ("param.hours", "hours", "工时"),
 ("param.note", "note", "备注"),
-("param.date", "date", "日期"),
 ("param.remaining", "remaining hours", "剩余工时"),
 ("param.amount", "amount", "金额"),
 ("param.description", "description", "说明"),

@@ -13,9 +13,12 @@ namespace PmBot.Core.Dispatching;
 /// commit its effects together with the delivery record. Never throws for bad input; an unexpected failure
 /// becomes a polite reply and a log line.
 /// </summary>
-public sealed partial class BotDispatcher(IPmStore store, CommandTable commands, TimeProvider time, ILogger<BotDispatcher> log)
+public sealed partial class BotDispatcher(IPmStore store, CommandTable commands, TimeProvider time, ILogger<BotDispatcher> log, IFilePublisher? files = null)
 {
     public const int MaxTextLength = 4000;
+
+    /// <summary>The longest message a command that takes pasted text (<c>plan import</c> with its CSV) may have.</summary>
+    public const int MaxPastedTextLength = 100_000;
 
     public async Task<BotReply> HandleAsync(InboundActivity activity, CancellationToken cancellationToken)
     {
@@ -80,9 +83,11 @@ public sealed partial class BotDispatcher(IPmStore store, CommandTable commands,
         else
         {
             shown = (activity.ButtonCommand ?? activity.Text ?? "").Trim();
-            if (shown.Length > MaxTextLength)
-                return Replies.Error(t["error.too_long", MaxTextLength, shown.Length]);
+            if (shown.Length > MaxPastedTextLength)
+                return Replies.Error(t["error.too_long", MaxPastedTextLength, shown.Length]);
             parsed = commands.Parser.Parse(shown.Length == 0 ? "help" : shown, today);
+            if (shown.Length > MaxTextLength && parsed.Spec is not { TakesRest: true })
+                return Replies.Error(t["error.too_long", MaxTextLength, shown.Length]);
             // A clicked button that lacks input (e.g. "Add member") opens the command's form, without an error.
             if (parsed.Command is null && activity.ButtonCommand is not null && parsed is { Spec: { } buttonSpec, Error.MessageKey: "parse.missing" })
                 return Replies.FormReply(t, buttonSpec, parsed.Partial);
@@ -122,6 +127,7 @@ public sealed partial class BotDispatcher(IPmStore store, CommandTable commands,
             Role = role,
             Time = time,
             Commands = commands,
+            Files = files,
         };
 
     /// <summary>Finds or creates the workspace and member behind an activity and refreshes the member's channel profile.</summary>

@@ -52,5 +52,18 @@ public sealed class CommandTable
         new Features.Costs.SetBudget(),
         new Features.Costs.ShowBudget(),
         new Features.Costs.SetCurrency(),
+        new Features.Members.SetCapacity(),
+        Features.Resources.AssignTask.Assign(),
+        Features.Resources.AssignTask.Unassign(),
+        new Features.Resources.ShowWorkload(),
+        new Features.Resources.AddResource(),
+        new Features.Resources.SetResourceStatus(),
+        new Features.Resources.ListResources(),
+        new Features.Plan.AddMilestone(),
+        new Features.Plan.ListMilestones(),
+        new Features.Plan.ConstrainTask(),
+        new Features.PlanCsv.ImportPlan(),
+        Features.PlanCsv.ExportPlan.Plan(),
+        Features.PlanCsv.ExportPlan.Progress(),
     ]);
 }

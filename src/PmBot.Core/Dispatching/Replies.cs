@@ -58,6 +58,7 @@ public static class Replies
                 ParamKind.Date => InputKind.Date,
                 ParamKind.Mention => InputKind.Person,
                 ParamKind.Choice => InputKind.Select,
+                ParamKind.Rest => InputKind.Multiline,
                 _ => InputKind.Text,
             },
             p.Required,

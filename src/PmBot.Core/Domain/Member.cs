@@ -34,6 +34,15 @@ public sealed class Member
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>What <see cref="CapacityHoursPerWeek"/> is until a PM says otherwise.</summary>
+    public const decimal DefaultCapacityHours = 40m;
+
+    /// <summary>The most hours a week anyone can be given (7 × 24).</summary>
+    public const decimal MaxCapacityHours = 168m;
+
+    /// <summary>Hours a week this person can work (<c>member capacity</c>); shared by all their projects.</summary>
+    public decimal CapacityHoursPerWeek { get; set; } = DefaultCapacityHours;
+
     /// <summary>Takes the channel's view of the member unless the member chose otherwise.</summary>
     public void ApplyChannelProfile(string? displayName, string? timeZone, string? locale)
     {

@@ -32,6 +32,23 @@ public sealed class WorkItem
     public int DurationDays { get; set; }
 
     public Guid? OwnerMemberId { get; set; }
+
+    /// <summary>
+    /// The "start no earlier than" date when that is the item's constraint (what a CSV import sets); a view of
+    /// <see cref="ConstraintKind"/> and <see cref="ConstraintDate"/>, not stored on its own.
+    /// </summary>
+    public DateOnly? StartNoEarlierThan
+    {
+        get => ConstraintKind == Planning.ConstraintKind.StartNoEarlierThan ? ConstraintDate : null;
+        set
+        {
+            if (value is { } date)
+                Constrain(new Planning.ActivityConstraint(Planning.ConstraintKind.StartNoEarlierThan, date));
+            else if (ConstraintKind == Planning.ConstraintKind.StartNoEarlierThan)
+                Constrain(null);
+        }
+    }
+
     public WorkItemStatus Status { get; set; } = WorkItemStatus.NotStarted;
 
     /// <summary>0-100, as last reported.</summary>
@@ -62,6 +79,30 @@ public sealed class WorkItem
     public decimal? RemainingHoursAfter(decimal hoursLogged) =>
         Status == WorkItemStatus.Done ? 0
         : RemainingHours ?? (EffortHours is { } effort ? Math.Max(0, effort - hoursLogged) : null);
+    /// <summary>Made by <c>milestone add</c>: a zero-duration event reported by <c>plan milestones</c>.</summary>
+    public bool IsMilestone { get; set; }
+
+    /// <summary>
+    /// The date a milestone is promised for. Only a target: the schedule still follows the links, so the forecast
+    /// can be compared with it (a hard date is a <see cref="Planning.ConstraintKind.MustFinishOn"/> constraint).
+    /// </summary>
+    public DateOnly? TargetDate { get; set; }
+
+    /// <summary>A date constraint the scheduler honours (<c>task constrain</c>); set together with <see cref="ConstraintDate"/>.</summary>
+    public Planning.ConstraintKind? ConstraintKind { get; set; }
+
+    public DateOnly? ConstraintDate { get; set; }
+
+    /// <summary>The constraint as the scheduler takes it, or null.</summary>
+    public Planning.ActivityConstraint? ScheduleConstraint =>
+        ConstraintKind is { } kind && ConstraintDate is { } date ? new Planning.ActivityConstraint(kind, date) : null;
+
+    /// <summary>Sets or (with null) clears the date constraint.</summary>
+    public void Constrain(Planning.ActivityConstraint? constraint)
+    {
+        ConstraintKind = constraint?.Kind;
+        ConstraintDate = constraint?.Date;
+    }
 
     /// <summary>Records progress: 0 keeps it not started (unless it had started), 100 finishes it, anything between starts it.</summary>
     public void ReportProgress(int percent, DateOnly today)

@@ -12,6 +12,7 @@ public sealed class BotCommand(CommandSpec spec, IReadOnlyDictionary<string, obj
     public DateOnly? Date(string name) => Args.TryGetValue(name, out var v) ? (DateOnly)v : null;
     public MentionRef? Mention(string name) => Args.TryGetValue(name, out var v) ? (MentionRef)v : null;
     public int? Integer(string name) => Args.TryGetValue(name, out var v) ? (int)v : null;
+    public decimal? Number(string name) => Args.TryGetValue(name, out var v) ? (decimal)v : null;
     public ItemRef? Item(string name) => Args.TryGetValue(name, out var v) ? (ItemRef)v : null;
 
     /// <summary>An <see cref="ParamKind.Hours"/> or <see cref="ParamKind.Money"/> value.</summary>

@@ -15,6 +15,9 @@ public sealed record ParseResult(BotCommand? Command, ParseError? Error, Command
 /// </summary>
 public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
 {
+    /// <summary>The largest <see cref="ParamKind.Number"/> accepted.</summary>
+    public const decimal MaxNumber = 1_000_000_000m;
+
     public IReadOnlyList<CommandSpec> Specs { get; } = specs;
 
     public CommandSpec? Find(string name) =>
@@ -24,12 +27,22 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
     /// <param name="today">Today in the member's time zone, for relative dates.</param>
     public ParseResult Parse(string text, DateOnly today)
     {
-        if (!Tokenizer.TryTokenize(text, out var tokens, out var tokenError))
-            return new ParseResult(null, tokenError);
-        if (tokens.Count == 0)
-            return new ParseResult(null, new ParseError("parse.empty", null));
-
-        var spec = MatchSpec(tokens);
+        // A command that takes the rest of its message (a pasted CSV) is known from its first line; the lines after it
+        // are its text as typed, never split into words (their quotes follow other rules).
+        var newline = text.IndexOf('\n', StringComparison.Ordinal);
+        var firstLine = newline < 0 ? text : text[..newline];
+        CommandSpec? spec;
+        if (Tokenizer.TryTokenize(firstLine, out var tokens, out _) && MatchSpec(tokens) is { TakesRest: true } restSpec)
+            spec = restSpec;
+        else
+        {
+            if (!Tokenizer.TryTokenize(text, out tokens, out var tokenError))
+                return new ParseResult(null, tokenError);
+            if (tokens.Count == 0)
+                return new ParseResult(null, new ParseError("parse.empty", null));
+            spec = MatchSpec(tokens);
+            newline = -1;
+        }
         if (spec is null)
         {
             var (suggestion, bad) = Suggest(tokens);
@@ -64,8 +77,10 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
             }
             else if (positional.Count > 0)
             {
+                // An optional choice that does not match leaves the word to the text after it ("plan import <csv>").
+                if (positional.Count > 1 && positional.Peek() is { Kind: ParamKind.Choice, Required: false } optional && !IsChoice(optional, token.Value))
+                    positional.Dequeue();
                 param = positional.Dequeue();
-                valueToken = token;
                 // An optional positional that cannot take the token is left out when a later optional one can:
                 // "cost add 90 \"taxi\" travel" has no task, and "travel" is the category.
                 if (!param.Required && Convert(param, token, today, out _) is not null
@@ -75,6 +90,9 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
                         positional.Dequeue();
                     param = positional.Dequeue();
                 }
+                valueToken = param.Kind == ParamKind.Rest ? new Token(text[token.Start..], token.Start, text.Length - token.Start, false) : token;
+                if (param.Kind == ParamKind.Rest)
+                    i = rest.Count;
             }
             else
             {
@@ -86,6 +104,10 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
                 return Fail(spec, error);
             values[param.Name] = value!;
         }
+
+        if (newline >= 0 && spec.Params.FirstOrDefault(p => p.Kind == ParamKind.Rest) is { } restParam && !values.ContainsKey(restParam.Name)
+            && text[(newline + 1)..] is { Length: > 0 } lines && !string.IsNullOrWhiteSpace(lines))
+            values[restParam.Name] = lines;
 
         var missing = spec.Params.FirstOrDefault(p => p.Required && !values.ContainsKey(p.Name));
         if (missing is not null)
@@ -116,6 +138,9 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
     }
 
     private static ParseResult Fail(CommandSpec spec, ParseError error) => new(null, error, spec);
+
+    private static bool IsChoice(ParamSpec param, string text) =>
+        param.Choices?.Any(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase)) == true;
 
     private CommandSpec? MatchSpec(List<Token> tokens) =>
         Specs.Where(s => s.Words.Length <= tokens.Count
@@ -175,6 +200,11 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
                     return Error("parse.bad_mention", text);
                 value = mention;
                 return null;
+            case ParamKind.Rest:
+                if (string.IsNullOrWhiteSpace(text))
+                    return Error("parse.empty_value", new ParamName(param.Name));
+                value = text;
+                return null;
             case ParamKind.Choice:
                 var choice = param.Choices?.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase));
                 if (choice is null)
@@ -210,18 +240,23 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
                         return Error("parse.bad_hours", text);
                 }
             case ParamKind.Money:
-                switch (MoneyText.TryParse(text, out var amount))
+                switch (MoneyText.TryParse(text, out var money))
                 {
                     case QuantityError.None:
-                        value = amount;
+                        value = money;
                         return null;
                     case QuantityError.Negative:
                         return Error("parse.negative_amount", text);
                     case QuantityError.TooLarge:
                         return Error("parse.too_much_money", text);
                     default:
-                        return Error("parse.bad_amount", text);
+                        return Error("parse.bad_money", text);
                 }
+            case ParamKind.Number:
+                if (!decimal.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var amount) || amount > MaxNumber)
+                    return Error("parse.bad_amount", text);
+                value = amount;
+                return null;
             case ParamKind.TimeZone:
                 if (!TimeZones.TryNormalize(text, out var zone))
                     return Error("parse.bad_timezone", text, string.Join(", ", TimeZones.Examples));

@@ -40,6 +40,14 @@ public enum ParamKind
 
     /// <summary>An amount of money, zero or more (<see cref="MoneyText"/>: <c>1200</c>, <c>1,200.50</c>), as a decimal.</summary>
     Money,
+
+    /// <summary>A number that is not negative, with a decimal point if needed (a quantity, a price): <c>2</c>, <c>12.5</c>.</summary>
+    Number,
+    /// <summary>
+    /// The rest of the message as typed, lines and quotes included (e.g. a pasted CSV): everything from the first word
+    /// no other parameter takes, or else everything after the command's first line. Only as the last positional parameter.
+    /// </summary>
+    Rest,
 }
 
 /// <summary>
@@ -69,6 +77,9 @@ public sealed record CommandSpec(string Name, Access Access, IReadOnlyList<Param
 {
     public string[] Words { get; } = Name.Split(' ');
 
+    /// <summary>True when the command takes the rest of its message as text (<see cref="ParamKind.Rest"/>).</summary>
+    public bool TakesRest => Params.Any(p => p.Kind == ParamKind.Rest);
+
     /// <summary>The resource key of the one-line description; the usage line is derived from the parameters.</summary>
     public string SummaryKey => "cmd." + Name.Replace(' ', '.');
 
@@ -95,11 +106,12 @@ public sealed record CommandSpec(string Name, Access Access, IReadOnlyList<Param
                     ParamKind.Date => "DATE",
                     ParamKind.ProjectKey => "KEY",
                     ParamKind.TimeZone => "<IANA zone>",
-                    ParamKind.Integer => "N",
+                    ParamKind.Integer or ParamKind.Number => "N",
                     ParamKind.ItemRef => "ID",
                     ParamKind.Percent => "N%",
                     ParamKind.Hours => "Nh",
                     ParamKind.Money => "AMOUNT",
+                    ParamKind.Rest => $"<{p.Name}…>",
                     _ => p.Keyword is null ? $"<{p.Name}>" : p.Name.ToUpperInvariant(),
                 };
                 var part = p.Keyword is null ? value : $"{p.Keyword} {value}";

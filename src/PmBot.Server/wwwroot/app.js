@@ -4,6 +4,9 @@
 
   const API = "/api/webchat";
   const MAX_TEXT = 4000;
+  // "plan import" carries a pasted CSV on the lines after it; the server allows it this much.
+  const MAX_PASTED_TEXT = 100000;
+  const maxFor = (text) => (/^\s*plan\s+import\b/i.test(text) ? MAX_PASTED_TEXT : MAX_TEXT);
   const POLL_MS = 1000;
   const HIDDEN_POLL_MS = 5000;
 
@@ -20,7 +23,7 @@
       placeholder: "Type a command, e.g. help",
       send: "Send",
       enterHint: "Enter to send · Shift+Enter for a new line",
-      tooLong: (n) => `${n} / ${MAX_TEXT} — too long`,
+      tooLong: (n, max) => `${n} / ${max} — too long`,
       chattingAs: (name) => `Chatting as ${name}`,
       you: "You",
       bot: "PmBot",
@@ -41,7 +44,7 @@
       placeholder: "输入命令，例如 help",
       send: "发送",
       enterHint: "Enter 发送 · Shift+Enter 换行",
-      tooLong: (n) => `${n} / ${MAX_TEXT} — 太长了`,
+      tooLong: (n, max) => `${n} / ${max} — 太长了`,
       chattingAs: (name) => `当前身份：${name}`,
       you: "你",
       bot: "PmBot",
@@ -255,10 +258,11 @@
 
   function updateCounter() {
     const length = els.message.value.length;
-    const over = length > MAX_TEXT;
+    const max = maxFor(els.message.value);
+    const over = length > max;
     els.counter.classList.toggle("over", over);
     els.message.setAttribute("aria-invalid", over ? "true" : "false");
-    els.counter.textContent = over ? t("tooLong", length) : length > MAX_TEXT * 0.8 ? `${length} / ${MAX_TEXT}` : "";
+    els.counter.textContent = over ? t("tooLong", length, max) : length > max * 0.8 ? `${length} / ${max}` : "";
     els.send.disabled = els.message.disabled || state.sending || over || els.message.value.trim() === "";
   }
 
@@ -459,7 +463,7 @@
   async function sendText(text, fromBox) {
     if (!state.me || state.sending) return;
     const trimmed = text.trim();
-    if (!trimmed || text.length > MAX_TEXT) return;
+    if (!trimmed || text.length > maxFor(text)) return;
     // A retry of the very same text after a failure reuses its clientId, so the server can drop a duplicate.
     const clientId = state.retry && state.retry.text === text ? state.retry.clientId : newClientId();
     state.sending = true;

@@ -68,6 +68,19 @@ public class CommandParserTests
         { "budget show at 2026-11-20", "budget show" },
         { "budget currency EUR", "budget currency" },
         { "plan status at 2026-11-20 project APOLLO", "plan status" },
+        { "member capacity @bob 32h", "member capacity" },
+        { "task assign APOLLO-12 @bob 50%", "task assign" },
+        { "task unassign 12 @bob", "task unassign" },
+        { "plan workload weeks 8", "plan workload" },
+        { "resource add \"Crane\" qty 2 unit-cost 500 need 2027-02-01 supplier \"ACME\" for APOLLO-12", "resource add" },
+        { "resource status R3 ordered eta 2027-01-28", "resource status" },
+        { "resource list project APOLLO", "resource list" },
+        { "milestone add \"Beta\" 2027-02-15 after APOLLO-4", "milestone add" },
+        { "plan milestones", "plan milestones" },
+        { "task constrain APOLLO-3 snet 2027-01-10", "task constrain" },
+        { "plan import dry-run\nid,name\n1,Design", "plan import" },
+        { "plan export project APOLLO", "plan export" },
+        { "plan export progress", "plan export progress" },
     };
 
     [Theory]
@@ -107,6 +120,35 @@ public class CommandParserTests
 
         Assert.Equal(key, result.Error!.MessageKey);
         Assert.Equal(bad, result.Error.At!.Value);
+    }
+
+    [Fact]
+    public void Parse_ResourceAdd_BindsNumbersDateSupplierAndItem()
+    {
+        var command = Ok("resource add \"Concrete\" qty 12.5 unit-cost 89.90 need 2027-02-01 supplier \"ACME Ltd\" for APOLLO-12");
+
+        Assert.Equal((12.5m, 89.90m), (command.Number("qty"), command.Number("unit_cost")));
+        Assert.Equal(new DateOnly(2027, 2, 1), command.Date("need"));
+        Assert.Equal("ACME Ltd", command.Text("supplier"));
+        Assert.Equal(new ItemRef("APOLLO", 12), command.Item("item"));
+    }
+
+    [Theory]
+    [InlineData("resource add Crane qty -2", "-2")]
+    [InlineData("resource add Crane qty two", "two")]
+    [InlineData("resource add Crane unit-cost 1,500", "1,500")]
+    [InlineData("resource add Crane unit-cost 2000000000", "2000000000")]
+    public void Parse_BadNumber_PointsAtIt(string text, string bad)
+    {
+        PointsAt(text, Fails(text, "parse.bad_amount"), bad);
+    }
+
+    [Fact]
+    public void Parse_TaskAssignOverAHundredPercent_IsABadPercentage()
+    {
+        const string text = "task assign APOLLO-1 @bob 150%";
+
+        PointsAt(text, Fails(text, "parse.bad_percent"), "150%");
     }
 
     [Fact]

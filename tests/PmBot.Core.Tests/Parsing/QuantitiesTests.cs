@@ -104,10 +104,10 @@ public class QuantitiesTests
     [InlineData("task remaining 1 lots", "lots", "parse.bad_hours")]
     [InlineData("task add \"X\" effort 2weeks", "2weeks", "parse.bad_hours")]
     [InlineData("cost add -50 \"refund\"", "-50", "parse.negative_amount")]
-    [InlineData("cost add 12x \"taxi\"", "12x", "parse.bad_amount")]
-    [InlineData("member rate @bob $85", "$85", "parse.bad_amount")]
+    [InlineData("cost add 12x \"taxi\"", "12x", "parse.bad_money")]
+    [InlineData("member rate @bob $85", "$85", "parse.bad_money")]
     [InlineData("task set 3 cost -1", "-1", "parse.negative_amount")]
-    [InlineData("budget set labour 1,00", "1,00", "parse.bad_amount")]
+    [InlineData("budget set labour 1,00", "1,00", "parse.bad_money")]
     public void Parse_BadQuantity_PointsAtTheToken(string text, string token, string key)
     {
         var result = Parser.Parse(text, Today);

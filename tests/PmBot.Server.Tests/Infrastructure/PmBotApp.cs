@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PmBot.Core.Ports;
 using PmBot.Storage;
 using PmBot.TestSupport;
 
@@ -92,11 +95,22 @@ public sealed class PmBotApp : IAsyncDisposable
         }
     }
 
+    /// <summary>The bytes of a file a command published (read from the test publisher, or fetched from the server's own).</summary>
+    public async Task<byte[]> ReadPublishedAsync(string url)
+    {
+        if (Get<IFilePublisher>() is InMemoryFilePublisher memory)
+            return memory.Find(url)?.Bytes ?? throw new InvalidOperationException($"Nothing was published at {url}.");
+        using var client = CreateClient();
+        return await client.GetByteArrayAsync(url);
+    }
+
     private static WebApplicationFactory<Program> Create(Dictionary<string, string?> settings) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
             foreach (var (key, value) in settings)
                 builder.UseSetting(key, value);
+            // Exports need a file publisher; the server's own one wins when it has one.
+            builder.ConfigureTestServices(services => services.TryAddSingleton<IFilePublisher>(sp => new InMemoryFilePublisher(sp.GetRequiredService<TimeProvider>())));
         });
 }

@@ -7,7 +7,7 @@ namespace PmBot.Server.Tests.Transcripts;
 /// Whole conversations kept as <c>*.chat</c> files and replayed through the web chat API on both stores.
 /// Lines: <c>alice&gt; text</c> (alice types), <c>bot&gt; text</c> (the last reply contains it),
 /// <c>bot!&gt; text</c> (the last reply does not contain it), <c>wei~&gt; text</c> (a proactive message
-/// containing it reaches wei), <c># …</c> comments.
+/// containing it reaches wei), <c>| text</c> (one more line of the message above it, e.g. a pasted CSV), <c># …</c> comments.
 /// </summary>
 public sealed class TranscriptTests
 {
@@ -31,6 +31,14 @@ public sealed class TranscriptTests
         WebChatClient Chat(string user) => chats.TryGetValue(user, out var c) ? c : chats[user] = app.Chat(user);
         var lastReply = "";
         var number = 0;
+        (string Who, string Text)? typing = null;
+        // A message is sent once its last "| " line has been read.
+        async Task SendAsync()
+        {
+            if (typing is { } message)
+                lastReply = await Chat(message.Who).AskAsync(message.Text);
+            typing = null;
+        }
         try
         {
             foreach (var raw in File.ReadLines(Path.Combine(Folder(), file)))
@@ -39,6 +47,13 @@ public sealed class TranscriptTests
                 var line = raw.TrimEnd();
                 if (line.Length == 0 || line.StartsWith('#'))
                     continue;
+                if (line.StartsWith('|'))
+                {
+                    Assert.True(typing is not null, $"{file}:{number}: a '| ' line continues a user's message");
+                    typing = (typing.Value.Who, typing.Value.Text + "\n" + (line.StartsWith("| ", StringComparison.Ordinal) ? line[2..] : line[1..]));
+                    continue;
+                }
+                await SendAsync();
                 var marker = line.IndexOf("> ", StringComparison.Ordinal);
                 Assert.True(marker > 0, $"{file}:{number}: expected 'who> text'");
                 var who = line[..marker];
@@ -56,10 +71,11 @@ public sealed class TranscriptTests
                         if (who.EndsWith('~'))
                             await Chat(who[..^1]).WaitForAsync(text);
                         else
-                            lastReply = await Chat(who).AskAsync(text);
+                            typing = (who, text);
                         break;
                 }
             }
+            await SendAsync();
         }
         finally
         {

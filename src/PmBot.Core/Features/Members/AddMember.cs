@@ -96,16 +96,20 @@ public static class MemberLookup
             return new Result(created, null);
         }
         var name = mention.Name!;
-        var all = await context.Store.ListMembersAsync(context.Workspace.Id, cancellationToken);
-        var matches = all.Where(m => string.Equals(m.ExternalUserId, name, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (matches.Count == 0)
-            matches = all.Where(m => string.Equals(m.DisplayName, name, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(m.DisplayName.Split(' ')[0], name, StringComparison.OrdinalIgnoreCase)).ToList();
+        var matches = Matching(await context.Store.ListMembersAsync(context.Workspace.Id, cancellationToken), name);
         return matches.Count switch
         {
             1 => new Result(matches[0], null),
             0 => new Result(null, t["member.unknown", name]),
             _ => new Result(null, t["member.ambiguous", name, string.Join(", ", matches.Select(m => m.DisplayName))]),
         };
+    }
+
+    /// <summary>The members a name means: those with that channel user id, else with that display name or first name (any case).</summary>
+    public static IReadOnlyList<Member> Matching(IReadOnlyList<Member> all, string name)
+    {
+        var byId = all.Where(m => string.Equals(m.ExternalUserId, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        return byId.Count > 0 ? byId : all.Where(m => string.Equals(m.DisplayName, name, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(m.DisplayName.Split(' ')[0], name, StringComparison.OrdinalIgnoreCase)).ToList();
     }
 }

@@ -32,7 +32,7 @@ public sealed class ListTasks : ICommandHandler
             new string(' ', 2 * (wbs.Outline[item.Id].Count(c => c == '.'))) + item.Name,
             wbs.HasChildren(item) ? "" : item.DurationDays.ToString(t.Culture),
             item.OwnerMemberId is { } owner && people.TryGetValue(owner, out var name) ? name : "",
-            string.Join(", ", links.Where(l => l.SuccessorId == item.Id).Select(l => wbs.ShortId(wbs.Get(l.PredecessorId)))),
+            string.Join(", ", links.Where(l => l.SuccessorId == item.Id).Select(l => wbs.Get(l.PredecessorId)).OrderBy(p => wbs.Outline[p.Id], Planning.OutlineCode.Comparer).Select(wbs.ShortId)),
             wbs.HasChildren(item) ? "" : $"{t["task.status." + item.Status.ToString().ToLowerInvariant()]} {item.PercentComplete}%",
         ]).ToList();
         return BotReply.Of(new MessageBuilder()

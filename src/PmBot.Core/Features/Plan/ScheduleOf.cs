@@ -10,17 +10,20 @@ namespace PmBot.Core.Features.Plan;
 /// <summary>Runs the critical path method over a project's tasks (the WBS leaves) as stored.</summary>
 public static class ScheduleOf
 {
-    /// <summary>The schedule from the planned start (or <paramref name="today"/>); null when the links cannot be scheduled.</summary>
+    /// <summary>
+    /// The schedule from the planned start (or <paramref name="today"/>), honouring each task's date constraint; null
+    /// when the links cannot be scheduled.
+    /// </summary>
     public static async Task<ScheduleResult?> ProjectAsync(IPmStore store, Wbs wbs, DateOnly today, CancellationToken cancellationToken) =>
         Compute(wbs, await store.ListWorkItemLinksAsync(wbs.Project.Id, cancellationToken), today);
 
-    /// <summary>The schedule of already loaded items and links; null when the links cannot be scheduled.</summary>
+    /// <summary>The schedule of already loaded items and links (see <see cref="ProjectAsync"/>); null when the links cannot be scheduled.</summary>
     public static ScheduleResult? Compute(Wbs wbs, IReadOnlyList<WorkItemLink> links, DateOnly today)
     {
         var tasks = wbs.Items.Where(i => !wbs.HasChildren(i)).ToList();
         var result = CpmScheduler.Schedule(new ScheduleInput(
             wbs.Project.PlannedStart ?? today,
-            tasks.Select(i => new PlannedActivity(wbs.ShortId(i), i.DurationDays) { Name = i.Name }).ToList(),
+            tasks.Select(i => new PlannedActivity(wbs.ShortId(i), i.DurationDays) { Name = i.Name, Constraint = i.ScheduleConstraint }).ToList(),
             links.Select(l => new Dependency(wbs.ShortId(wbs.Get(l.PredecessorId)), wbs.ShortId(wbs.Get(l.SuccessorId)), l.Type, l.LagDays)).ToList()));
         return result.Succeeded ? result : null;
     }

@@ -61,6 +61,11 @@ public sealed class ShowSchedule : ICommandHandler
         }
         if (result.CriticalPaths.Count > 0)
             builder.Text(t["plan.critical_path", string.Join(" → ", result.CriticalPaths[0])]);
+        foreach (var conflict in result.Warnings.Where(w => w.Kind == ScheduleWarningKind.ConstraintConflict))
+        {
+            var item = wbs.Items.First(i => wbs.ShortId(i) == conflict.ActivityId);
+            builder.Text("⚠️ " + t["plan.constraint_conflict", conflict.ActivityId, t.Date(item.ConstraintDate), t.Date(conflict.LogicDate)]);
+        }
         if (project.PlannedFinish is { } planned && result.ProjectFinish > planned)
             builder.Text("⚠️ " + t["plan.late", t.Date(result.ProjectFinish), t.Date(planned)]);
         return BotReply.Of(builder.Fallback(t["plan.schedule_title", project.Key, project.Name]).Build());

@@ -12,8 +12,8 @@ using PmBot.Storage;
 namespace PmBot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPmBotDbContext))]
-    [Migration("20261124004348_Costs")]
-    partial class Costs
+    [Migration("20261124003829_Resources")]
+    partial class Resources
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -44,30 +44,6 @@ namespace PmBot.Storage.Migrations.Postgres
                     b.ToTable("DataProtectionKeys");
                 });
 
-            modelBuilder.Entity("PmBot.Core.Domain.BudgetLine", b =>
-                {
-                    b.Property<Guid>("ProjectId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Category")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("AlertPercent")
-                        .HasColumnType("integer");
-
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("ProjectId", "Category");
-
-                    b.ToTable("BudgetLines");
-                });
-
             modelBuilder.Entity("PmBot.Core.Domain.ConversationProject", b =>
                 {
                     b.Property<Guid>("WorkspaceId")
@@ -87,57 +63,17 @@ namespace PmBot.Storage.Migrations.Postgres
                     b.ToTable("ConversationProjects");
                 });
 
-            modelBuilder.Entity("PmBot.Core.Domain.CostEntry", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("ProjectId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("RecordedByMemberId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("WorkItemId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RecordedByMemberId");
-
-                    b.HasIndex("WorkItemId");
-
-                    b.HasIndex("ProjectId", "Date");
-
-                    b.ToTable("CostEntries");
-                });
-
             modelBuilder.Entity("PmBot.Core.Domain.Member", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<decimal>("CapacityHoursPerWeek")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasDefaultValue(40m);
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -155,10 +91,6 @@ namespace PmBot.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
-
-                    b.Property<decimal?>("HourlyRate")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
 
                     b.Property<string>("Locale")
                         .IsRequired()
@@ -227,16 +159,8 @@ namespace PmBot.Storage.Migrations.Postgres
                     b.Property<int>("DurationDays")
                         .HasColumnType("integer");
 
-                    b.Property<decimal>("EffortHours")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("numeric(9,2)");
-
                     b.Property<DateOnly>("Finish")
                         .HasColumnType("date");
-
-                    b.Property<decimal>("PlannedCost")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
 
                     b.Property<DateOnly>("Start")
                         .HasColumnType("date");
@@ -248,41 +172,6 @@ namespace PmBot.Storage.Migrations.Postgres
                     b.ToTable("PlanBaselineItems");
                 });
 
-            modelBuilder.Entity("PmBot.Core.Domain.ProgressSnapshot", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<int>("PercentComplete")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("ProjectId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<decimal?>("RemainingHours")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("numeric(9,2)");
-
-                    b.Property<Guid>("WorkItemId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProjectId");
-
-                    b.HasIndex("WorkItemId", "Date")
-                        .IsUnique();
-
-                    b.ToTable("ProgressSnapshots");
-                });
-
             modelBuilder.Entity("PmBot.Core.Domain.Project", b =>
                 {
                     b.Property<Guid>("Id")
@@ -291,13 +180,6 @@ namespace PmBot.Storage.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
-                        .HasDefaultValue("USD");
 
                     b.Property<string>("Goal")
                         .HasMaxLength(2000)
@@ -365,52 +247,63 @@ namespace PmBot.Storage.Migrations.Postgres
                     b.ToTable("ProjectMemberships");
                 });
 
-            modelBuilder.Entity("PmBot.Core.Domain.TimeEntry", b =>
+            modelBuilder.Entity("PmBot.Core.Domain.ProjectResource", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<decimal>("Cost")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateOnly>("Date")
+                    b.Property<DateOnly?>("DeliveredOn")
                         .HasColumnType("date");
 
-                    b.Property<decimal>("Hours")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("numeric(9,2)");
+                    b.Property<DateOnly?>("ExpectedDelivery")
+                        .HasColumnType("date");
 
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                    b.Property<DateOnly?>("NeededBy")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
 
-                    b.Property<decimal>("Rate")
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Supplier")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("UnitCost")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
-                    b.Property<Guid>("WorkItemId")
+                    b.Property<Guid?>("WorkItemId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MemberId");
-
                     b.HasIndex("WorkItemId");
 
-                    b.HasIndex("ProjectId", "Date");
+                    b.HasIndex("ProjectId", "Number")
+                        .IsUnique();
 
-                    b.ToTable("TimeEntries");
+                    b.ToTable("ProjectResources");
                 });
 
             modelBuilder.Entity("PmBot.Core.Domain.WorkItem", b =>
@@ -419,35 +312,26 @@ namespace PmBot.Storage.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("AcceptanceCriteria")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
                     b.Property<DateOnly?>("ActualFinish")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("ActualStart")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("ConstraintDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ConstraintKind")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
 
                     b.Property<int>("DurationDays")
                         .HasColumnType("integer");
 
-                    b.Property<decimal?>("EffortHours")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("numeric(9,2)");
-
-                    b.Property<decimal>("FixedCost")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.Property<bool>("IsDeliverable")
+                    b.Property<bool>("IsMilestone")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Name")
@@ -470,14 +354,13 @@ namespace PmBot.Storage.Migrations.Postgres
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
 
-                    b.Property<decimal?>("RemainingHours")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("numeric(9,2)");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date");
 
                     b.HasKey("Id");
 
@@ -489,6 +372,29 @@ namespace PmBot.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("WorkItems");
+                });
+
+            modelBuilder.Entity("PmBot.Core.Domain.WorkItemAllocation", b =>
+                {
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("WorkItemId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("WorkItemAllocations");
                 });
 
             modelBuilder.Entity("PmBot.Core.Domain.WorkItemLink", b =>
@@ -795,15 +701,6 @@ namespace PmBot.Storage.Migrations.Postgres
                     b.ToTable("TeamsConversations");
                 });
 
-            modelBuilder.Entity("PmBot.Core.Domain.BudgetLine", b =>
-                {
-                    b.HasOne("PmBot.Core.Domain.Project", null)
-                        .WithMany()
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("PmBot.Core.Domain.ConversationProject", b =>
                 {
                     b.HasOne("PmBot.Core.Domain.Project", null)
@@ -811,26 +708,6 @@ namespace PmBot.Storage.Migrations.Postgres
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("PmBot.Core.Domain.CostEntry", b =>
-                {
-                    b.HasOne("PmBot.Core.Domain.Project", null)
-                        .WithMany()
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("PmBot.Core.Domain.Member", null)
-                        .WithMany()
-                        .HasForeignKey("RecordedByMemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("PmBot.Core.Domain.WorkItem", null)
-                        .WithMany()
-                        .HasForeignKey("WorkItemId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("PmBot.Core.Domain.Member", b =>
@@ -856,21 +733,6 @@ namespace PmBot.Storage.Migrations.Postgres
                     b.HasOne("PmBot.Core.Domain.PlanBaseline", null)
                         .WithMany()
                         .HasForeignKey("BaselineId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("PmBot.Core.Domain.WorkItem", null)
-                        .WithMany()
-                        .HasForeignKey("WorkItemId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PmBot.Core.Domain.ProgressSnapshot", b =>
-                {
-                    b.HasOne("PmBot.Core.Domain.Project", null)
-                        .WithMany()
-                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -911,14 +773,8 @@ namespace PmBot.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PmBot.Core.Domain.TimeEntry", b =>
+            modelBuilder.Entity("PmBot.Core.Domain.ProjectResource", b =>
                 {
-                    b.HasOne("PmBot.Core.Domain.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("PmBot.Core.Domain.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
@@ -928,8 +784,7 @@ namespace PmBot.Storage.Migrations.Postgres
                     b.HasOne("PmBot.Core.Domain.WorkItem", null)
                         .WithMany()
                         .HasForeignKey("WorkItemId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("PmBot.Core.Domain.WorkItem", b =>
@@ -947,6 +802,21 @@ namespace PmBot.Storage.Migrations.Postgres
                     b.HasOne("PmBot.Core.Domain.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PmBot.Core.Domain.WorkItemAllocation", b =>
+                {
+                    b.HasOne("PmBot.Core.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PmBot.Core.Domain.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
