@@ -58,6 +58,20 @@ public sealed partial class EfPmStore(PmBotDbContext db, IOutboxSignal signal, I
     public async Task<IReadOnlyList<PlanBaselineItem>> ListBaselineItemsAsync(Guid baselineId, CancellationToken cancellationToken) =>
         await db.PlanBaselineItems.Where(i => i.BaselineId == baselineId).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<TimeEntry>> ListTimeEntriesAsync(Guid projectId, CancellationToken cancellationToken) =>
+        await db.TimeEntries.Where(e => e.ProjectId == projectId).OrderBy(e => e.Date).ThenBy(e => e.CreatedAt).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<CostEntry>> ListCostEntriesAsync(Guid projectId, CancellationToken cancellationToken) =>
+        await db.CostEntries.Where(e => e.ProjectId == projectId).OrderBy(e => e.Date).ThenBy(e => e.CreatedAt).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<BudgetLine>> ListBudgetLinesAsync(Guid projectId, CancellationToken cancellationToken) =>
+        await db.BudgetLines.Where(b => b.ProjectId == projectId).OrderBy(b => b.Category).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<ProgressSnapshot>> ListProgressSnapshotsAsync(Guid projectId, CancellationToken cancellationToken) =>
+        await db.ProgressSnapshots.Where(s => s.ProjectId == projectId).OrderBy(s => s.Date).ToListAsync(cancellationToken);
+
+    public Task<ProgressSnapshot?> FindLatestProgressSnapshotAsync(Guid workItemId, CancellationToken cancellationToken) =>
+        db.ProgressSnapshots.Where(s => s.WorkItemId == workItemId).OrderByDescending(s => s.Date).FirstOrDefaultAsync(cancellationToken);
     public async Task<IReadOnlyList<WorkItemAllocation>> ListAllocationsAsync(Guid projectId, CancellationToken cancellationToken) =>
         await db.WorkItemAllocations.Where(a => a.ProjectId == projectId).ToListAsync(cancellationToken);
 

@@ -27,6 +27,10 @@ public abstract partial class PmBotDbContext(DbContextOptions options) : DbConte
     public DbSet<PlanBaseline> PlanBaselines => Set<PlanBaseline>();
     public DbSet<PlanBaselineItem> PlanBaselineItems => Set<PlanBaselineItem>();
     public DbSet<WorkItemLink> WorkItemLinks => Set<WorkItemLink>();
+    public DbSet<TimeEntry> TimeEntries => Set<TimeEntry>();
+    public DbSet<CostEntry> CostEntries => Set<CostEntry>();
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+    public DbSet<ProgressSnapshot> ProgressSnapshots => Set<ProgressSnapshot>();
     public DbSet<WorkItemAllocation> WorkItemAllocations => Set<WorkItemAllocation>();
     public DbSet<ProjectResource> ProjectResources => Set<ProjectResource>();
 
@@ -56,6 +60,7 @@ public abstract partial class PmBotDbContext(DbContextOptions options) : DbConte
             e.Property(x => x.TimeZone).HasMaxLength(64);
             e.Property(x => x.Locale).HasMaxLength(16);
             e.Property(x => x.DirectConversationId).HasMaxLength(256);
+            e.Property(x => x.HourlyRate).HasPrecision(18, 2);
             e.Property(x => x.CapacityHoursPerWeek).HasPrecision(5, 2).HasDefaultValue(Member.DefaultCapacityHours);
             e.HasIndex(x => new { x.WorkspaceId, x.ExternalUserId }).IsUnique();
             e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId);
@@ -68,6 +73,7 @@ public abstract partial class PmBotDbContext(DbContextOptions options) : DbConte
             e.Property(x => x.Goal).HasMaxLength(2000);
             e.Property(x => x.ScopeStatement).HasMaxLength(4000);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Currency).HasMaxLength(3).HasDefaultValue(Currencies.Default);
             e.HasIndex(x => new { x.WorkspaceId, x.Key }).IsUnique();
             e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId);
             e.HasOne<Member>().WithMany().HasForeignKey(x => x.PmMemberId).OnDelete(DeleteBehavior.Restrict);
@@ -119,6 +125,11 @@ public abstract partial class PmBotDbContext(DbContextOptions options) : DbConte
             e.HasKey(x => x.Id);
             e.Property(x => x.Name).HasMaxLength(WorkItem.MaxNameLength);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.EffortHours).HasPrecision(9, 2);
+            e.Property(x => x.RemainingHours).HasPrecision(9, 2);
+            e.Property(x => x.FixedCost).HasPrecision(18, 2);
+            e.Property(x => x.Description).HasMaxLength(WorkItem.MaxTextLength);
+            e.Property(x => x.AcceptanceCriteria).HasMaxLength(WorkItem.MaxTextLength);
             e.Property(x => x.ConstraintKind).HasConversion<string>().HasMaxLength(24);
             e.Ignore(x => x.StartNoEarlierThan);
             e.HasIndex(x => new { x.ProjectId, x.Number }).IsUnique();
@@ -163,7 +174,50 @@ public abstract partial class PmBotDbContext(DbContextOptions options) : DbConte
         modelBuilder.Entity<PlanBaselineItem>(e =>
         {
             e.HasKey(x => new { x.BaselineId, x.WorkItemId });
+            e.Property(x => x.EffortHours).HasPrecision(9, 2);
+            e.Property(x => x.PlannedCost).HasPrecision(18, 2);
             e.HasOne<PlanBaseline>().WithMany().HasForeignKey(x => x.BaselineId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<TimeEntry>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Hours).HasPrecision(9, 2);
+            e.Property(x => x.Rate).HasPrecision(18, 2);
+            e.Property(x => x.Cost).HasPrecision(18, 2);
+            e.Property(x => x.Note).HasMaxLength(TimeEntry.MaxNoteLength);
+            e.HasIndex(x => new { x.ProjectId, x.Date });
+            e.HasIndex(x => x.WorkItemId);
+            e.HasIndex(x => x.MemberId);
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId);
+            e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<CostEntry>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Amount).HasPrecision(18, 2);
+            e.Property(x => x.Description).HasMaxLength(CostEntry.MaxDescriptionLength);
+            e.Property(x => x.Category).HasMaxLength(CostCategories.MaxLength);
+            e.HasIndex(x => new { x.ProjectId, x.Date });
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId);
+            e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.RecordedByMemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<BudgetLine>(e =>
+        {
+            e.HasKey(x => new { x.ProjectId, x.Category });
+            e.Property(x => x.Category).HasMaxLength(CostCategories.MaxLength);
+            e.Property(x => x.Amount).HasPrecision(18, 2);
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId);
+        });
+        modelBuilder.Entity<ProgressSnapshot>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.RemainingHours).HasPrecision(9, 2);
+            e.HasIndex(x => new { x.WorkItemId, x.Date }).IsUnique();
+            e.HasIndex(x => x.ProjectId);
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId);
             e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<TeamsConversation>(e =>

@@ -77,6 +77,7 @@ public static class Replies
     private static string Format(object value) => value switch
     {
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        decimal m => m.ToString("0.##", CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
 

@@ -26,6 +26,12 @@ public sealed class Member
     /// <summary>The 1:1 conversation the bot uses to reach this member proactively, once known.</summary>
     public string? DirectConversationId { get; set; }
 
+    /// <summary>
+    /// Cost of one hour of this person's work (workspace-wide, <c>member rate</c>), read in each project's currency; null:
+    /// not set, so their hours cost nothing in the plan and the actuals.
+    /// </summary>
+    public decimal? HourlyRate { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>What <see cref="CapacityHoursPerWeek"/> is until a PM says otherwise.</summary>

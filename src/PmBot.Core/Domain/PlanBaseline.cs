@@ -17,7 +17,7 @@ public sealed class PlanBaseline
     public bool IsCurrent { get; set; }
 }
 
-/// <summary>One task's planned dates in a baseline.</summary>
+/// <summary>One task's planned dates, effort and cost in a baseline (its share of the budget at completion).</summary>
 public sealed class PlanBaselineItem
 {
     public required Guid BaselineId { get; init; }
@@ -25,4 +25,10 @@ public sealed class PlanBaselineItem
     public required DateOnly Start { get; init; }
     public required DateOnly Finish { get; init; }
     public required int DurationDays { get; init; }
+
+    /// <summary>Planned effort in hours when the baseline was saved (0 when not estimated).</summary>
+    public decimal EffortHours { get; init; }
+
+    /// <summary>Planned cost when the baseline was saved: effort × the owner's rate then, plus fixed cost.</summary>
+    public decimal PlannedCost { get; init; }
 }

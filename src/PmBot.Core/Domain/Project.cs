@@ -24,5 +24,8 @@ public sealed class Project
     public DateOnly? PlannedFinish { get; set; }
     public ProjectStatus Status { get; set; } = ProjectStatus.Planning;
     public required Guid PmMemberId { get; set; }
+
+    /// <summary>ISO 4217 code every amount of the project is read in (<c>budget currency EUR</c>); PmBot never converts.</summary>
+    public string Currency { get; set; } = Currencies.Default;
     public DateTimeOffset CreatedAt { get; init; }
 }

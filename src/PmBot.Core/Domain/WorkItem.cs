@@ -16,6 +16,9 @@ public sealed class WorkItem
 {
     public const int MaxNameLength = 200;
 
+    /// <summary>Longest description or acceptance criteria text.</summary>
+    public const int MaxTextLength = 4000;
+
     public Guid Id { get; init; } = Guid.NewGuid();
     public required Guid ProjectId { get; init; }
 
@@ -54,6 +57,28 @@ public sealed class WorkItem
     public DateOnly? ActualStart { get; set; }
     public DateOnly? ActualFinish { get; set; }
 
+    /// <summary>Planned effort in hours (null: not estimated). Its labour cost is effort × the owner's hourly rate.</summary>
+    public decimal? EffortHours { get; set; }
+
+    /// <summary>
+    /// The team's latest estimate of the hours still needed (<c>task remaining</c>); logging time lowers it. Null: not
+    /// given, so the remaining effort is the planned effort minus the hours logged (see <see cref="RemainingHoursAfter"/>).
+    /// </summary>
+    public decimal? RemainingHours { get; set; }
+
+    /// <summary>Planned cost that does not come from effort (licences, material, a supplier's fixed price).</summary>
+    public decimal FixedCost { get; set; }
+
+    public string? Description { get; set; }
+    public string? AcceptanceCriteria { get; set; }
+
+    /// <summary>True when the item is a deliverable (something handed over and accepted).</summary>
+    public bool IsDeliverable { get; set; }
+
+    /// <summary>The remaining hours given <paramref name="hoursLogged"/>: the estimate given, else effort minus hours logged (never below 0), else null.</summary>
+    public decimal? RemainingHoursAfter(decimal hoursLogged) =>
+        Status == WorkItemStatus.Done ? 0
+        : RemainingHours ?? (EffortHours is { } effort ? Math.Max(0, effort - hoursLogged) : null);
     /// <summary>Made by <c>milestone add</c>: a zero-duration event reported by <c>plan milestones</c>.</summary>
     public bool IsMilestone { get; set; }
 

@@ -15,4 +15,7 @@ public sealed class BotCommand(CommandSpec spec, IReadOnlyDictionary<string, obj
     public int? Integer(string name) => Args.TryGetValue(name, out var v) ? (int)v : null;
     public decimal? Number(string name) => Args.TryGetValue(name, out var v) ? (decimal)v : null;
     public ItemRef? Item(string name) => Args.TryGetValue(name, out var v) ? (ItemRef)v : null;
+
+    /// <summary>An <see cref="ParamKind.Hours"/> or <see cref="ParamKind.Money"/> value.</summary>
+    public decimal? Decimal(string name) => Args.TryGetValue(name, out var v) ? (decimal)v : null;
 }

@@ -81,6 +81,15 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
                 if (positional.Count > 1 && positional.Peek() is { Kind: ParamKind.Choice, Required: false } optional && !IsChoice(optional, token.Value))
                     positional.Dequeue();
                 param = positional.Dequeue();
+                // An optional positional that cannot take the token is left out when a later optional one can:
+                // "cost add 90 \"taxi\" travel" has no task, and "travel" is the category.
+                if (!param.Required && Convert(param, token, today, out _) is not null
+                    && positional.TakeWhile(p => !p.Required).FirstOrDefault(p => Convert(p, token, today, out _) is null) is { } later)
+                {
+                    while (positional.Peek() != later)
+                        positional.Dequeue();
+                    param = positional.Dequeue();
+                }
                 valueToken = param.Kind == ParamKind.Rest ? new Token(text[token.Start..], token.Start, text.Length - token.Start, false) : token;
                 if (param.Kind == ParamKind.Rest)
                     i = rest.Count;
@@ -238,6 +247,32 @@ public sealed class CommandParser(IReadOnlyList<CommandSpec> specs)
                     return Error("parse.bad_percent", text);
                 value = percent;
                 return null;
+            case ParamKind.Hours:
+                switch (HoursText.TryParse(text, out var hours))
+                {
+                    case QuantityError.None:
+                        value = hours;
+                        return null;
+                    case QuantityError.Negative:
+                        return Error("parse.negative_hours", text);
+                    case QuantityError.TooLarge:
+                        return Error("parse.too_many_hours", text, HoursText.Max);
+                    default:
+                        return Error("parse.bad_hours", text);
+                }
+            case ParamKind.Money:
+                switch (MoneyText.TryParse(text, out var money))
+                {
+                    case QuantityError.None:
+                        value = money;
+                        return null;
+                    case QuantityError.Negative:
+                        return Error("parse.negative_amount", text);
+                    case QuantityError.TooLarge:
+                        return Error("parse.too_much_money", text);
+                    default:
+                        return Error("parse.bad_money", text);
+                }
             case ParamKind.Number:
                 if (!decimal.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var amount) || amount > MaxNumber)
                     return Error("parse.bad_amount", text);

@@ -35,6 +35,12 @@ public enum ParamKind
     /// <summary>A percentage 0-100, with or without <c>%</c>.</summary>
     Percent,
 
+    /// <summary>An amount of time in hours (<see cref="HoursText"/>: <c>3h</c>, <c>30m</c>, <c>1d</c> = 8h, <c>16</c>), as a decimal.</summary>
+    Hours,
+
+    /// <summary>An amount of money, zero or more (<see cref="MoneyText"/>: <c>1200</c>, <c>1,200.50</c>), as a decimal.</summary>
+    Money,
+
     /// <summary>A number that is not negative, with a decimal point if needed (a quantity, a price): <c>2</c>, <c>12.5</c>.</summary>
     Number,
     /// <summary>
@@ -106,6 +112,8 @@ public sealed record CommandSpec(string Name, Access Access, IReadOnlyList<Param
                     ParamKind.Integer or ParamKind.Number => "N",
                     ParamKind.ItemRef => "ID",
                     ParamKind.Percent => "N%",
+                    ParamKind.Hours => "Nh",
+                    ParamKind.Money => "AMOUNT",
                     ParamKind.Rest => $"<{p.Name}…>",
                     _ => p.Keyword is null ? $"<{p.Name}>" : p.Name.ToUpperInvariant(),
                 };

@@ -31,6 +31,20 @@ public partial interface IPmStore
     /// <summary>The project's non-human resources, by number.</summary>
     Task<IReadOnlyList<ProjectResource>> ListResourcesAsync(Guid projectId, CancellationToken cancellationToken);
 
+    /// <summary>Every hour logged in the project, oldest first.</summary>
+    Task<IReadOnlyList<TimeEntry>> ListTimeEntriesAsync(Guid projectId, CancellationToken cancellationToken);
+
+    /// <summary>Every cost recorded in the project, oldest first.</summary>
+    Task<IReadOnlyList<CostEntry>> ListCostEntriesAsync(Guid projectId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<BudgetLine>> ListBudgetLinesAsync(Guid projectId, CancellationToken cancellationToken);
+
+    /// <summary>Every progress snapshot of the project's items, by date.</summary>
+    Task<IReadOnlyList<ProgressSnapshot>> ListProgressSnapshotsAsync(Guid projectId, CancellationToken cancellationToken);
+
+    /// <summary>The item's snapshot with the latest date, if any.</summary>
+    Task<ProgressSnapshot?> FindLatestProgressSnapshotAsync(Guid workItemId, CancellationToken cancellationToken);
+
     /// <summary>True when an inbound delivery with this id was already handled.</summary>
     Task<bool> IsDeliveryHandledAsync(ChannelKind channel, string deliveryId, CancellationToken cancellationToken);
 

@@ -6,7 +6,9 @@ namespace PmBot.Benchmarks.Planning;
 
 /// <summary>
 /// Times <see cref="CpmScheduler.Schedule"/> and <see cref="EarnedValue.Compute"/> on random plans (DAGs with about three
-/// links per activity). Arguments: [iterations] (default 50). Prints mean, p50 and p99 in ms and bytes allocated per call.
+/// links per activity), and earned value of a stored project of that size (<see cref="EvmBenchmark"/>: WBS, schedule,
+/// entries and progress history, as <c>plan status</c> computes it, and its weekly S-curve series). Arguments:
+/// [iterations] (default 50). Prints mean, p50 and p99 in ms and bytes allocated per call.
 /// </summary>
 public static class PlanningBenchmark
 {
@@ -27,6 +29,9 @@ public static class PlanningBenchmark
             }
             Report($"Schedule {size:N0} / {plan.Dependencies.Count:N0} links", iterations, () => CpmScheduler.Schedule(plan));
             Report($"EarnedValue {size:N0} items", iterations, () => EarnedValue.Compute(ev));
+            var (load, status) = EvmBenchmark.StoredProject(plan, seed: size);
+            Report($"EvmData.At {size:N0} tasks", iterations, () => load().At(status));
+            Report($"EvmData.WeeklySeries {size:N0}", Math.Max(5, iterations / 10), () => load().WeeklySeries(status, planThroughFinish: true));
         }
         return Task.FromResult(0);
     }

@@ -1,6 +1,7 @@
 using PmBot.Core.Conversation;
 using PmBot.Core.Dispatching;
 using PmBot.Core.Domain;
+using PmBot.Core.Features.Costs;
 using PmBot.Core.Features.Members;
 using PmBot.Core.Messages;
 using PmBot.Core.Parsing;
@@ -8,8 +9,9 @@ using PmBot.Core.Parsing;
 namespace PmBot.Core.Features.Plan;
 
 /// <summary>
-/// <c>task add "&lt;name&gt;" [parent ID] [days N] [owner @user] [project KEY]</c>: a new WBS item with the project's
-/// next short id; under a parent it becomes part of that branch (the parent then summarises its children).
+/// <c>task add "&lt;name&gt;" [parent ID] [days N] [owner @user] [effort Nh] [cost AMOUNT] [project KEY]</c>: a new WBS
+/// item with the project's next short id; under a parent it becomes part of that branch (the parent then summarises its
+/// children). Given effort but no days, the duration is the effort in 8-hour days, rounded up.
 /// </summary>
 public sealed class AddTask : ICommandHandler
 {
@@ -19,6 +21,8 @@ public sealed class AddTask : ICommandHandler
         new("parent", ParamKind.ItemRef, Required: false, Keyword: "parent"),
         new("days", ParamKind.Integer, Required: false, Keyword: "days"),
         new("owner", ParamKind.Mention, Required: false, Keyword: "owner"),
+        new("effort", ParamKind.Hours, Required: false, Keyword: "effort"),
+        new("cost", ParamKind.Money, Required: false, Keyword: "cost"),
         new("project", ParamKind.ProjectKey, Required: false, Keyword: "project"),
     ]);
 
@@ -29,13 +33,16 @@ public sealed class AddTask : ICommandHandler
         var name = command.Text("name")!.Trim();
         if (name.Length == 0 || name.Length > WorkItem.MaxNameLength)
             return Replies.Error(t["task.bad_name", WorkItem.MaxNameLength]);
-        var days = command.Integer("days") ?? 1;
+        var effort = command.Decimal("effort");
+        var days = command.Integer("days") ?? (effort > 0 ? Effort.Days(effort.Value) : 1);
         if (days < 0)
             return Replies.Error(t["task.bad_days", days]);
         var wbs = new Wbs(project, await context.Store.ListWorkItemsAsync(project.Id, cancellationToken));
         WorkItem? parent = null;
         if (command.Item("parent") is { } parentRef && (parent = wbs.Find(parentRef)) is null)
             return Replies.Error(t["task.not_found", parentRef, project.Key]);
+        if (parent is not null && (parent.EffortHours > 0 || parent.FixedCost != 0))
+            return Replies.Error(t["task.parent_has_plan", wbs.ShortId(parent)]);
         Member? owner = null;
         if (command.Mention("owner") is { } mention)
         {
@@ -53,12 +60,17 @@ public sealed class AddTask : ICommandHandler
             Name = name,
             DurationDays = days,
             OwnerMemberId = owner?.Id,
+            EffortHours = effort,
+            FixedCost = command.Decimal("cost") ?? 0,
             CreatedAt = context.Now,
         };
         context.Store.Add(item);
         var id = item.ShortId(project.Key);
-        return BotReply.Of(new MessageBuilder()
-            .Text("✅ " + t["task.added", id, name, days, parent is null ? t["common.none"] : wbs.ShortId(parent), owner?.DisplayName ?? t["common.none"]])
+        var builder = new MessageBuilder()
+            .Text("✅ " + t["task.added", id, name, days, parent is null ? t["common.none"] : wbs.ShortId(parent), owner?.DisplayName ?? t["common.none"]]);
+        if (effort is not null || item.FixedCost != 0)
+            builder.Text(t["task.added_cost", t.Hours(effort), t.Money(CostSheet.PlannedCostOf(item, owner?.HourlyRate ?? 0), project)]);
+        return BotReply.Of(builder
             .Actions(
                 new ActionButton(t["button.wbs"], $"task list project {project.Key}"),
                 new ActionButton(t["button.schedule"], $"plan schedule project {project.Key}"))

@@ -1,6 +1,7 @@
 using PmBot.Core.Conversation;
 using PmBot.Core.Dispatching;
 using PmBot.Core.Features.Calendar;
+using PmBot.Core.Domain;
 using PmBot.Core.Messages;
 using PmBot.Core.Planning;
 using PmBot.Core.Ports;
@@ -16,13 +17,23 @@ public static class ScheduleOf
     /// </summary>
     public static async Task<ScheduleResult?> ProjectAsync(IPmStore store, Wbs wbs, DateOnly today, CancellationToken cancellationToken)
     {
-        var tasks = wbs.Items.Where(i => !wbs.HasChildren(i)).ToList();
         var links = await store.ListWorkItemLinksAsync(wbs.Project.Id, cancellationToken);
-        var start = wbs.Project.PlannedStart ?? today;
         var workspace = await store.GetWorkspaceAsync(wbs.Project.WorkspaceId, cancellationToken);
-        var calendar = workspace is null ? WorkCalendar.Standard : await WorkspaceCalendar.BuildAsync(store, workspace, start, cancellationToken);
+        var calendar = workspace is null
+            ? WorkCalendar.Standard
+            : await WorkspaceCalendar.BuildAsync(store, workspace, wbs.Project.PlannedStart ?? today, cancellationToken);
+        return Compute(wbs, links, today, calendar);
+    }
+
+    /// <summary>
+    /// The schedule of already loaded items and links (see <see cref="ProjectAsync"/>) on <paramref name="calendar"/>
+    /// (Monday to Friday when not given); null when the links cannot be scheduled.
+    /// </summary>
+    public static ScheduleResult? Compute(Wbs wbs, IReadOnlyList<WorkItemLink> links, DateOnly today, WorkCalendar? calendar = null)
+    {
+        var tasks = wbs.Items.Where(i => !wbs.HasChildren(i)).ToList();
         var result = CpmScheduler.Schedule(new ScheduleInput(
-            start,
+            wbs.Project.PlannedStart ?? today,
             tasks.Select(i => new PlannedActivity(wbs.ShortId(i), i.DurationDays)
             {
                 Name = i.Name,
@@ -31,7 +42,7 @@ public static class ScheduleOf
             }).ToList(),
             links.Select(l => new Dependency(wbs.ShortId(wbs.Get(l.PredecessorId)), wbs.ShortId(wbs.Get(l.SuccessorId)), l.Type, l.LagDays)).ToList())
         {
-            Calendar = calendar,
+            Calendar = calendar ?? WorkCalendar.Standard,
         });
         return result.Succeeded ? result : null;
     }

@@ -127,6 +127,30 @@ namespace PmBot.Storage.Migrations.Sqlite
                     b.ToTable("Blockers");
                 });
 
+            modelBuilder.Entity("PmBot.Core.Domain.BudgetLine", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AlertPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId", "Category");
+
+                    b.ToTable("BudgetLines");
+                });
+
             modelBuilder.Entity("PmBot.Core.Domain.CheckinAnswer", b =>
                 {
                     b.Property<Guid>("OccurrenceId")
@@ -455,6 +479,52 @@ namespace PmBot.Storage.Migrations.Sqlite
                     b.ToTable("ConversationProjects");
                 });
 
+            modelBuilder.Entity("PmBot.Core.Domain.CostEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedByMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedByMemberId");
+
+                    b.HasIndex("WorkItemId");
+
+                    b.HasIndex("ProjectId", "Date");
+
+                    b.ToTable("CostEntries");
+                });
+
             modelBuilder.Entity("PmBot.Core.Domain.Holiday", b =>
                 {
                     b.Property<Guid>("WorkspaceId")
@@ -502,6 +572,10 @@ namespace PmBot.Storage.Migrations.Sqlite
                     b.Property<string>("ExternalUserId")
                         .IsRequired()
                         .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("HourlyRate")
+                        .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Locale")
@@ -571,7 +645,15 @@ namespace PmBot.Storage.Migrations.Sqlite
                     b.Property<int>("DurationDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal>("EffortHours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Finish")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PlannedCost")
+                        .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Start")
@@ -584,6 +666,41 @@ namespace PmBot.Storage.Migrations.Sqlite
                     b.ToTable("PlanBaselineItems");
                 });
 
+            modelBuilder.Entity("PmBot.Core.Domain.ProgressSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PercentComplete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("RemainingHours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("WorkItemId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("ProgressSnapshots");
+                });
+
             modelBuilder.Entity("PmBot.Core.Domain.Project", b =>
                 {
                     b.Property<Guid>("Id")
@@ -592,6 +709,13 @@ namespace PmBot.Storage.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("USD");
 
                     b.Property<string>("Goal")
                         .HasMaxLength(2000)
@@ -718,10 +842,62 @@ namespace PmBot.Storage.Migrations.Sqlite
                     b.ToTable("ProjectResources");
                 });
 
+            modelBuilder.Entity("PmBot.Core.Domain.TimeEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Cost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("WorkItemId");
+
+                    b.HasIndex("ProjectId", "Date");
+
+                    b.ToTable("TimeEntries");
+                });
+
             modelBuilder.Entity("PmBot.Core.Domain.WorkItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptanceCriteria")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ActualFinish")
@@ -740,7 +916,22 @@ namespace PmBot.Storage.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DurationDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("EffortHours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FixedCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDeliverable")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsMilestone")
@@ -764,6 +955,10 @@ namespace PmBot.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RemainingHours")
+                        .HasPrecision(9, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -1160,6 +1355,15 @@ namespace PmBot.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("PmBot.Core.Domain.BudgetLine", b =>
+                {
+                    b.HasOne("PmBot.Core.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PmBot.Core.Domain.CheckinAnswer", b =>
                 {
                     b.HasOne("PmBot.Core.Domain.CheckinOccurrence", null)
@@ -1289,6 +1493,26 @@ namespace PmBot.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PmBot.Core.Domain.CostEntry", b =>
+                {
+                    b.HasOne("PmBot.Core.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PmBot.Core.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PmBot.Core.Domain.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("PmBot.Core.Domain.Holiday", b =>
                 {
                     b.HasOne("PmBot.Core.Domain.Workspace", null)
@@ -1321,6 +1545,21 @@ namespace PmBot.Storage.Migrations.Sqlite
                     b.HasOne("PmBot.Core.Domain.PlanBaseline", null)
                         .WithMany()
                         .HasForeignKey("BaselineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PmBot.Core.Domain.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PmBot.Core.Domain.ProgressSnapshot", b =>
+                {
+                    b.HasOne("PmBot.Core.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1373,6 +1612,27 @@ namespace PmBot.Storage.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("WorkItemId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PmBot.Core.Domain.TimeEntry", b =>
+                {
+                    b.HasOne("PmBot.Core.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PmBot.Core.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PmBot.Core.Domain.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PmBot.Core.Domain.WorkItem", b =>
