@@ -50,6 +50,8 @@ public static class ServiceRegistration
         services.AddSingleton<LocalUsers>();
         services.AddTransient<HousekeepingJob>();
         services.AddSingleton<IRecurringJobSource, HousekeepingJobSource>();
+        services.AddTransient<DigestJob>();
+        services.AddSingleton<IRecurringJobSource, DigestJobSource>();
         if (storage.Provider == StorageProvider.Postgres)
             services.AddKeyedSingleton(HangfireDataSourceKey, (_, _) => PostgresConnections.Build(storage.ConnectionString!, resetOnClose: true));
         services.AddHangfire((sp, hangfire) =>

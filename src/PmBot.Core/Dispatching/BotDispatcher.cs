@@ -11,9 +11,9 @@ namespace PmBot.Core.Dispatching;
 /// The one pipeline every channel goes through: resolve workspace and member, drop duplicate deliveries, parse
 /// text / button / form into a command, resolve the project and check the member's role, run the handler, and
 /// commit its effects together with the delivery record. Never throws for bad input; an unexpected failure
-/// becomes a polite reply and a log line.
+/// becomes a polite reply and a log line. <paramref name="files"/> (optional) lets handlers offer downloads.
 /// </summary>
-public sealed partial class BotDispatcher(IPmStore store, CommandTable commands, TimeProvider time, ILogger<BotDispatcher> log)
+public sealed partial class BotDispatcher(IPmStore store, CommandTable commands, TimeProvider time, ILogger<BotDispatcher> log, IFilePublisher? files = null)
 {
     public const int MaxTextLength = 4000;
 
@@ -122,6 +122,7 @@ public sealed partial class BotDispatcher(IPmStore store, CommandTable commands,
             Role = role,
             Time = time,
             Commands = commands,
+            Files = files,
         };
 
     /// <summary>Finds or creates the workspace and member behind an activity and refreshes the member's channel profile.</summary>

@@ -22,6 +22,9 @@ public sealed class CommandContext
     /// <summary>The member's role in <see cref="Project"/>, if any.</summary>
     public ProjectRole? Role { get; init; }
 
+    /// <summary>Publishes files (CSV exports) at signed URLs; null when the server has no file publisher.</summary>
+    public IFilePublisher? Files { get; init; }
+
     /// <summary>Text in the member's language.</summary>
     public Localizer T => Localizer.For(Member.Locale);
 

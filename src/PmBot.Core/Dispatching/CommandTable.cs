@@ -40,5 +40,12 @@ public sealed class CommandTable
         Features.Plan.UpdateProgress.Progress(),
         new Features.Plan.MyTasks(),
         new Features.Plan.SaveBaseline(),
+        new Features.Status.ShowStatus(),
+        new Features.Digest.DigestNow(),
+        Features.Digest.DigestSettings.Time(),
+        Features.Digest.DigestSettings.On(),
+        Features.Digest.DigestSettings.Off(),
+        new Features.Digest.Nudge(),
+        new Features.Participation.CheckinReport(),
     ]);
 }

@@ -8,6 +8,7 @@ public sealed class Wbs
 {
     private readonly Dictionary<int, WorkItem> _byNumber;
     private readonly Dictionary<Guid, WorkItem> _byId;
+    private readonly ILookup<Guid?, WorkItem> _children;
 
     public Wbs(Project project, IReadOnlyList<WorkItem> items)
     {
@@ -15,6 +16,7 @@ public sealed class Wbs
         Items = items;
         _byNumber = items.ToDictionary(i => i.Number);
         _byId = items.ToDictionary(i => i.Id);
+        _children = items.ToLookup(i => i.ParentId);
         Outline = new Dictionary<Guid, string>();
         Number(null, "");
     }
@@ -28,7 +30,7 @@ public sealed class Wbs
     /// <summary>Items in outline order (depth first).</summary>
     public IEnumerable<WorkItem> InOutlineOrder => Items.OrderBy(i => Outline[i.Id], Planning.OutlineCode.Comparer);
 
-    public bool HasChildren(WorkItem item) => Items.Any(i => i.ParentId == item.Id);
+    public bool HasChildren(WorkItem item) => _children.Contains(item.Id);
 
     public WorkItem? Find(ItemRef reference) =>
         (reference.ProjectKey is null || reference.ProjectKey == Project.Key) && _byNumber.TryGetValue(reference.Number, out var item) ? item : null;
@@ -40,7 +42,7 @@ public sealed class Wbs
     private void Number(Guid? parent, string prefix)
     {
         var index = 0;
-        foreach (var child in Items.Where(i => i.ParentId == parent).OrderBy(i => i.Number))
+        foreach (var child in _children[parent].OrderBy(i => i.Number))
         {
             var code = prefix.Length == 0 ? $"{++index}" : $"{prefix}.{++index}";
             Outline[child.Id] = code;
