@@ -56,6 +56,13 @@ public class CommandParserTests
         { "task progress APOLLO-1 60%", "task progress" },
         { "my tasks", "my tasks" },
         { "plan baseline project APOLLO", "plan baseline" },
+        { "status APOLLO", "status" },
+        { "digest now project APOLLO", "digest now" },
+        { "digest time 07:30", "digest time" },
+        { "digest on", "digest on" },
+        { "digest off project APOLLO", "digest off" },
+        { "nudge @bob", "nudge" },
+        { "checkin report from 2026-11-02 to 2026-11-29 @bob project APOLLO", "checkin report" },
     };
 
     [Theory]
