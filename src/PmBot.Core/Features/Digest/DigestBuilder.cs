@@ -40,13 +40,20 @@ public static class DigestBuilder
 
     /// <summary>
     /// The data of a PM's digest for <paramref name="today"/> (their local date): what happened since their previous digest
-    /// day's digest time, up to <paramref name="now"/>.
+    /// (their digest time on the last working day before, skipping holidays and their own days away), up to <paramref name="now"/>.
     /// </summary>
     public static async Task<ProjectData> DataForAsync(IPmStore store, Workspace workspace, Project project, Member pm, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var setting = await store.FindDigestSettingAsync(project.Id, pm.Id, cancellationToken);
-        var holidays = (await store.ListHolidaysAsync(workspace.Id, today.AddDays(-14), cancellationToken)).Select(h => h.Date).ToHashSet();
-        var previous = DigestClock.PreviousDigestDay(today, workspace.WorkingDays, holidays);
+        // Days without a digest: holidays, and the PM's own days away.
+        var from = today.AddDays(-14);
+        var skipped = (await store.ListHolidaysAsync(workspace.Id, from, cancellationToken)).Select(h => h.Date).ToHashSet();
+        foreach (var absence in await store.ListAbsencesOfMemberAsync(pm.Id, from, cancellationToken))
+        {
+            for (var day = absence.From < from ? from : absence.From; day <= absence.To && day < today; day = day.AddDays(1))
+                skipped.Add(day);
+        }
+        var previous = DigestClock.PreviousDigestDay(today, workspace.WorkingDays, skipped);
         var since = DigestClock.At(previous, setting?.LocalTime ?? DigestSetting.DefaultLocalTime, Dispatching.MemberClock.Zone(pm));
         return new ProjectData(store, workspace, project, today, since, now);
     }

@@ -24,16 +24,16 @@ public static class DigestClock
 
     public static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 
-    /// <summary>A digest goes out on the workspace's working days that are not holidays.</summary>
-    public static bool IsDigestDay(DateOnly date, Weekdays workingDays, IReadOnlySet<DateOnly> holidays) =>
-        workingDays.Contains(date.DayOfWeek) && !holidays.Contains(date);
+    /// <summary>A digest goes out on the workspace's working days, except <paramref name="skipped"/> ones (holidays, the PM's days away).</summary>
+    public static bool IsDigestDay(DateOnly date, Weekdays workingDays, IReadOnlySet<DateOnly> skipped) =>
+        workingDays.Contains(date.DayOfWeek) && !skipped.Contains(date);
 
     /// <summary>The last digest day before <paramref name="date"/> (within two weeks; else the day before).</summary>
-    public static DateOnly PreviousDigestDay(DateOnly date, Weekdays workingDays, IReadOnlySet<DateOnly> holidays)
+    public static DateOnly PreviousDigestDay(DateOnly date, Weekdays workingDays, IReadOnlySet<DateOnly> skipped)
     {
         for (var day = date.AddDays(-1); day >= date.AddDays(-14); day = day.AddDays(-1))
         {
-            if (IsDigestDay(day, workingDays, holidays))
+            if (IsDigestDay(day, workingDays, skipped))
                 return day;
         }
         return date.AddDays(-1);
