@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using PmBot.Storage;
 using PmBot.TestSupport;
@@ -21,12 +22,14 @@ public sealed class PmBotApp : IAsyncDisposable
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string? _sqliteFolder;
+    private readonly Action<IServiceCollection>? _services;
 
-    private PmBotApp(Dictionary<string, string?> settings, string? sqliteFolder)
+    private PmBotApp(Dictionary<string, string?> settings, string? sqliteFolder, Action<IServiceCollection>? services)
     {
         _settings = settings;
         _sqliteFolder = sqliteFolder;
-        Factory = Create(settings);
+        _services = services;
+        Factory = Create(settings, services);
     }
 
     public WebApplicationFactory<Program> Factory { get; private set; }
@@ -35,8 +38,11 @@ public sealed class PmBotApp : IAsyncDisposable
 
     public IServiceProvider Services => Factory.Services;
 
-    /// <summary>Starts PmBot on a fresh database (or, with <paramref name="postgresDatabase"/>, on that one: a second instance).</summary>
-    public static async Task<PmBotApp> StartAsync(Store store, IDictionary<string, string?>? extra = null, string? postgresDatabase = null)
+    /// <summary>
+    /// Starts PmBot on a fresh database (or, with <paramref name="postgresDatabase"/>, on that one: a second instance);
+    /// <paramref name="services"/> adds or replaces services (fakes of ports whose implementation lives elsewhere).
+    /// </summary>
+    public static async Task<PmBotApp> StartAsync(Store store, IDictionary<string, string?>? extra = null, string? postgresDatabase = null, Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -57,7 +63,7 @@ public sealed class PmBotApp : IAsyncDisposable
         }
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
             settings[key] = value;
-        var app = new PmBotApp(settings, folder);
+        var app = new PmBotApp(settings, folder, services);
         _ = app.Factory.Server; // start now: migrations and seeding run here
         return app;
     }
@@ -72,7 +78,7 @@ public sealed class PmBotApp : IAsyncDisposable
     public async Task RestartAsync()
     {
         await Factory.DisposeAsync();
-        Factory = Create(_settings);
+        Factory = Create(_settings, _services);
         _ = Factory.Server;
     }
 
@@ -92,11 +98,13 @@ public sealed class PmBotApp : IAsyncDisposable
         }
     }
 
-    private static WebApplicationFactory<Program> Create(Dictionary<string, string?> settings) =>
+    private static WebApplicationFactory<Program> Create(Dictionary<string, string?> settings, Action<IServiceCollection>? services) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
             foreach (var (key, value) in settings)
                 builder.UseSetting(key, value);
+            if (services is not null)
+                builder.ConfigureTestServices(services);
         });
 }

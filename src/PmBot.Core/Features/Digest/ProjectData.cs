@@ -109,7 +109,8 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
         if (pulseSchedules.Count == 0)
             return null;
         var questions = await store.ListCheckinQuestionsOfTemplatesAsync(pulseSchedules.Select(s => s.TemplateId).Distinct().ToList(), cancellationToken);
-        var answered = await store.ListAnsweredCheckinOccurrencesAsync(pulseSchedules.Select(s => s.Id).ToList(), today.AddDays(-PulseLookbackDays), today, cancellationToken);
+        // Stakeholders east of the reader may already be a day ahead.
+        var answered = await store.ListAnsweredCheckinOccurrencesAsync(pulseSchedules.Select(s => s.Id).ToList(), today.AddDays(-PulseLookbackDays), today.AddDays(1), cancellationToken);
         // Each stakeholder's latest answer is what counts.
         var latest = answered.GroupBy(o => o.MemberId).Select(g => g.MaxBy(o => o.AnsweredAt ?? o.PromptAt)!).ToList();
         var answers = await store.ListCheckinAnswersAsync(latest.Select(o => o.Id).ToList(), cancellationToken);

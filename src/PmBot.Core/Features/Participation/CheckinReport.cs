@@ -52,8 +52,10 @@ public sealed class CheckinReport : ICommandHandler
         }
 
         var members = (await context.Store.ListMembersAsync(context.Workspace.Id, cancellationToken)).ToDictionary(m => m.Id);
-        var occurrences = (await context.Store.ListProjectCheckinOccurrencesAsync(project.Id, from, to, cancellationToken))
-            .Where(o => only is null || o.MemberId == only.Id);
+        // A period up to today covers every check-in asked so far, also those of members whose date is already tomorrow.
+        var upToNow = to >= context.Today;
+        var occurrences = (await context.Store.ListProjectCheckinOccurrencesAsync(project.Id, from, upToNow ? to.AddDays(1) : to, cancellationToken))
+            .Where(o => (o.LocalDate <= to || o.PromptAt <= context.Now) && (only is null || o.MemberId == only.Id));
         var report = ParticipationReport.Compute(occurrences, members, context.Now);
         var title = t["report.title", project.Key, t.Date(from), t.Date(to)];
         if (report.Count == 0)
