@@ -36,6 +36,12 @@ public sealed partial class EfPmStore
             .Where(o => scheduleIds.Contains(o.ScheduleId) && o.LocalDate >= from && o.LocalDate <= to && o.State == OccurrenceState.Answered)
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<WorkItem>> ReadWorkItemsAsync(Guid projectId, CancellationToken cancellationToken) =>
+        await db.WorkItems.AsNoTracking().Where(w => w.ProjectId == projectId).OrderBy(w => w.Number).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<WorkItemLink>> ReadWorkItemLinksAsync(Guid projectId, CancellationToken cancellationToken) =>
+        await db.WorkItemLinks.AsNoTracking().Where(l => l.ProjectId == projectId).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<Blocker>> ListOpenAndRecentBlockersAsync(Guid projectId, DateTimeOffset resolvedSince, CancellationToken cancellationToken) =>
         await db.Blockers.Where(b => b.ProjectId == projectId && (b.Status == BlockerStatus.Open || b.ResolvedAt >= resolvedSince))
             .OrderBy(b => b.Number).ToListAsync(cancellationToken);

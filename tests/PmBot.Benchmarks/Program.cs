@@ -19,6 +19,8 @@ switch (name)
         return 0;
     case "planning":
         return await PmBot.Benchmarks.Planning.PlanningBenchmark.RunAsync(args.Skip(1).ToArray());
+    case "digest":
+        return await PmBot.Benchmarks.Digest.DigestBenchmark.RunAsync(options);
     default:
         Console.WriteLine("""
             PmBot benchmarks. Usage: dotnet run -c Release --project tests/PmBot.Benchmarks -- <benchmark> [options]
@@ -34,6 +36,9 @@ switch (name)
                        Options: --requests 3000 --concurrency 16 --users 50
               planning The CPM scheduler and earned value on random plans of 1,000 and 10,000 activities.
                        Option: the iteration count (default 50).
+              digest   One PM's daily digest of a small and a large project (10,000 tasks, 300 members, 90 days of
+                       check-ins) on SQLite and PostgreSQL: time per digest and database queries (must not grow).
+                       Options: --iterations 30 --store sqlite|postgres|both
             """);
         return name == "help" ? 0 : 2;
 }

@@ -19,6 +19,12 @@ public partial interface IPmStore
     /// <summary>Answered occurrences of these schedules with a local date in [<paramref name="from"/>, <paramref name="to"/>].</summary>
     Task<IReadOnlyList<CheckinOccurrence>> ListAnsweredCheckinOccurrencesAsync(IReadOnlyCollection<Guid> scheduleIds, DateOnly from, DateOnly to, CancellationToken cancellationToken);
 
+    /// <summary>A project's work items by number, not tracked: for reading only (digests, summaries); changes to them are not saved.</summary>
+    Task<IReadOnlyList<WorkItem>> ReadWorkItemsAsync(Guid projectId, CancellationToken cancellationToken);
+
+    /// <summary>A project's dependency links, not tracked: for reading only.</summary>
+    Task<IReadOnlyList<WorkItemLink>> ReadWorkItemLinksAsync(Guid projectId, CancellationToken cancellationToken);
+
     /// <summary>A project's open blockers and those resolved at or after <paramref name="resolvedSince"/>, by number.</summary>
     Task<IReadOnlyList<Blocker>> ListOpenAndRecentBlockersAsync(Guid projectId, DateTimeOffset resolvedSince, CancellationToken cancellationToken);
 }

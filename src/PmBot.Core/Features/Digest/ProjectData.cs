@@ -73,13 +73,14 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
     private async Task<IReadOnlyDictionary<Guid, Member>> LoadMembersAsync(CancellationToken cancellationToken) =>
         (await store.ListMembersAsync(workspace.Id, cancellationToken)).ToDictionary(m => m.Id);
 
+    // Read-only loads (not tracked): a digest of 10,000 tasks reads them in a fraction of the time.
     private async Task<Wbs> LoadWbsAsync(CancellationToken cancellationToken) =>
-        new(project, await store.ListWorkItemsAsync(project.Id, cancellationToken));
+        new(project, await store.ReadWorkItemsAsync(project.Id, cancellationToken));
 
     private async Task<ScheduleResult?> LoadScheduleAsync(CancellationToken cancellationToken)
     {
         var wbs = await WbsAsync(cancellationToken);
-        return wbs.Items.Any(i => !wbs.HasChildren(i)) ? await ScheduleOf.ProjectAsync(store, wbs, today, cancellationToken) : null;
+        return wbs.Items.Any(i => !wbs.HasChildren(i)) ? ScheduleOf.Project(wbs, await store.ReadWorkItemLinksAsync(project.Id, cancellationToken), today) : null;
     }
 
     private async Task<CurrentBaseline?> LoadBaselineAsync(CancellationToken cancellationToken)

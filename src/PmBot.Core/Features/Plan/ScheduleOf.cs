@@ -1,5 +1,6 @@
 using PmBot.Core.Conversation;
 using PmBot.Core.Dispatching;
+using PmBot.Core.Domain;
 using PmBot.Core.Messages;
 using PmBot.Core.Planning;
 using PmBot.Core.Ports;
@@ -10,10 +11,13 @@ namespace PmBot.Core.Features.Plan;
 public static class ScheduleOf
 {
     /// <summary>The schedule from the planned start (or <paramref name="today"/>); null when the links cannot be scheduled.</summary>
-    public static async Task<ScheduleResult?> ProjectAsync(IPmStore store, Wbs wbs, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<ScheduleResult?> ProjectAsync(IPmStore store, Wbs wbs, DateOnly today, CancellationToken cancellationToken) =>
+        Project(wbs, await store.ListWorkItemLinksAsync(wbs.Project.Id, cancellationToken), today);
+
+    /// <summary>The schedule of <paramref name="wbs"/>'s tasks with these links; null when they cannot be scheduled.</summary>
+    public static ScheduleResult? Project(Wbs wbs, IReadOnlyList<WorkItemLink> links, DateOnly today)
     {
         var tasks = wbs.Items.Where(i => !wbs.HasChildren(i)).ToList();
-        var links = await store.ListWorkItemLinksAsync(wbs.Project.Id, cancellationToken);
         var result = CpmScheduler.Schedule(new ScheduleInput(
             wbs.Project.PlannedStart ?? today,
             tasks.Select(i => new PlannedActivity(wbs.ShortId(i), i.DurationDays) { Name = i.Name }).ToList(),
