@@ -53,6 +53,8 @@ public static class ServiceRegistration
         services.AddTransient<CheckinJob>();
         services.AddSingleton<IRecurringJobSource, CheckinJobSource>();
         services.AddSingleton<PmBot.Core.Ports.ICheckinScheduleObserver, CheckinJobSync>();
+        services.AddTransient<DigestJob>();
+        services.AddSingleton<IRecurringJobSource, DigestJobSource>();
         if (storage.Provider == StorageProvider.Postgres)
             services.AddKeyedSingleton(HangfireDataSourceKey, (_, _) => PostgresConnections.Build(storage.ConnectionString!, resetOnClose: true));
         services.AddHangfire((sp, hangfire) =>

@@ -247,6 +247,7 @@ public abstract partial class PmBotDbContext(DbContextOptions options) : DbConte
             e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId);
         });
         ConfigureCheckins(modelBuilder);
+        ConfigureDigest(modelBuilder);
     }
 }
 

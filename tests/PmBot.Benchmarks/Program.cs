@@ -25,6 +25,8 @@ switch (name)
         return 0;
     case "planning":
         return await PmBot.Benchmarks.Planning.PlanningBenchmark.RunAsync(args.Skip(1).ToArray());
+    case "digest":
+        return await PmBot.Benchmarks.Digest.DigestBenchmark.RunAsync(options);
     default:
         Console.WriteLine("""
             PmBot benchmarks. Usage: dotnet run -c Release --project tests/PmBot.Benchmarks -- <benchmark> [options]
@@ -45,6 +47,9 @@ switch (name)
                        Options: --zones 4 --members 10 (per zone)
               planning The CPM scheduler and earned value on random plans of 1,000 and 10,000 activities.
                        Option: the iteration count (default 50).
+              digest   One PM's daily digest of a small and a large project (10,000 tasks, 300 members, 90 days of
+                       check-ins) on SQLite and PostgreSQL: time per digest and database queries (must not grow).
+                       Options: --iterations 30 --store sqlite|postgres|both
             """);
         return name == "help" ? 0 : 2;
 }

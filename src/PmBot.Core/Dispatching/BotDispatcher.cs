@@ -11,7 +11,7 @@ namespace PmBot.Core.Dispatching;
 /// The one pipeline every channel goes through: resolve workspace and member, drop duplicate deliveries, parse
 /// text / button / form into a command, resolve the project and check the member's role, run the handler, and
 /// commit its effects together with the delivery record. Never throws for bad input; an unexpected failure
-/// becomes a polite reply and a log line.
+/// becomes a polite reply and a log line. <paramref name="files"/> (optional) lets handlers offer downloads.
 /// </summary>
 public sealed partial class BotDispatcher(IPmStore store, CommandTable commands, TimeProvider time, ILogger<BotDispatcher> log, IFilePublisher? files = null)
 {

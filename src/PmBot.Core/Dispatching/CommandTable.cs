@@ -91,5 +91,12 @@ public sealed class CommandTable
         new Features.Checkins.AddBlocker(),
         new Features.Checkins.ListBlockers(),
         new Features.Checkins.ResolveBlocker(),
+        new Features.Status.ShowStatus(),
+        new Features.Digest.DigestNow(),
+        Features.Digest.DigestSettings.Time(),
+        Features.Digest.DigestSettings.On(),
+        Features.Digest.DigestSettings.Off(),
+        new Features.Digest.Nudge(),
+        new Features.Participation.CheckinReport(),
     ], new Features.Checkins.FreeTextAnswer());
 }

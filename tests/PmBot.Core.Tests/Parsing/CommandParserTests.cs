@@ -103,6 +103,13 @@ public class CommandParserTests
         { "blocker add \"Waiting for the API key\" APOLLO-3", "blocker add" },
         { "blocker list all", "blocker list" },
         { "blocker resolve 2 project APOLLO", "blocker resolve" },
+        { "status APOLLO", "status" },
+        { "digest now project APOLLO", "digest now" },
+        { "digest time 07:30", "digest time" },
+        { "digest on", "digest on" },
+        { "digest off project APOLLO", "digest off" },
+        { "nudge @bob", "nudge" },
+        { "checkin report from 2026-11-02 to 2026-11-29 @bob project APOLLO", "checkin report" },
     };
 
     [Theory]

@@ -24,12 +24,14 @@ public sealed class PmBotApp : IAsyncDisposable
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string? _sqliteFolder;
+    private readonly Action<IServiceCollection>? _services;
 
-    private PmBotApp(Dictionary<string, string?> settings, string? sqliteFolder)
+    private PmBotApp(Dictionary<string, string?> settings, string? sqliteFolder, Action<IServiceCollection>? services)
     {
         _settings = settings;
         _sqliteFolder = sqliteFolder;
-        Factory = Create(settings);
+        _services = services;
+        Factory = Create(settings, services);
     }
 
     public WebApplicationFactory<Program> Factory { get; private set; }
@@ -38,8 +40,11 @@ public sealed class PmBotApp : IAsyncDisposable
 
     public IServiceProvider Services => Factory.Services;
 
-    /// <summary>Starts PmBot on a fresh database (or, with <paramref name="postgresDatabase"/>, on that one: a second instance).</summary>
-    public static async Task<PmBotApp> StartAsync(Store store, IDictionary<string, string?>? extra = null, string? postgresDatabase = null)
+    /// <summary>
+    /// Starts PmBot on a fresh database (or, with <paramref name="postgresDatabase"/>, on that one: a second instance);
+    /// <paramref name="services"/> adds or replaces services (fakes of ports whose implementation lives elsewhere).
+    /// </summary>
+    public static async Task<PmBotApp> StartAsync(Store store, IDictionary<string, string?>? extra = null, string? postgresDatabase = null, Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -60,7 +65,7 @@ public sealed class PmBotApp : IAsyncDisposable
         }
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
             settings[key] = value;
-        var app = new PmBotApp(settings, folder);
+        var app = new PmBotApp(settings, folder, services);
         _ = app.Factory.Server; // start now: migrations and seeding run here
         return app;
     }
@@ -75,7 +80,7 @@ public sealed class PmBotApp : IAsyncDisposable
     public async Task RestartAsync()
     {
         await Factory.DisposeAsync();
-        Factory = Create(_settings);
+        Factory = Create(_settings, _services);
         _ = Factory.Server;
     }
 
@@ -104,7 +109,7 @@ public sealed class PmBotApp : IAsyncDisposable
         return await client.GetByteArrayAsync(url);
     }
 
-    private static WebApplicationFactory<Program> Create(Dictionary<string, string?> settings) =>
+    private static WebApplicationFactory<Program> Create(Dictionary<string, string?> settings, Action<IServiceCollection>? services) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
@@ -112,5 +117,7 @@ public sealed class PmBotApp : IAsyncDisposable
                 builder.UseSetting(key, value);
             // Exports need a file publisher; the server's own one wins when it has one.
             builder.ConfigureTestServices(services => services.TryAddSingleton<IFilePublisher>(sp => new InMemoryFilePublisher(sp.GetRequiredService<TimeProvider>())));
+            if (services is not null)
+                builder.ConfigureTestServices(services);
         });
 }

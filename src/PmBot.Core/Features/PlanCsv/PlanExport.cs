@@ -26,12 +26,12 @@ public static class PlanExport
     public static readonly IReadOnlyList<string> PlanHeader =
     [
         PlanColumns.Wbs, Id, Name, Parent, DurationDays, Owner, Predecessors, StartNoEarlierThan,
-        EarlyStart, EarlyFinish, TotalFloat, Critical, BaselineStart, BaselineFinish, PercentComplete, ActualStart, ActualFinish, Status,
+        EarlyStart, EarlyFinish, TotalFloat, Critical, BaselineStart, BaselineFinish, PercentComplete, ActualStart, ActualFinish, PlanColumns.Status,
     ];
 
     public static readonly IReadOnlyList<string> ProgressHeader =
     [
-        PlanColumns.Wbs, Id, Name, Owner, Status, PercentComplete, ActualStart, ActualFinish, EarlyStart, EarlyFinish, BaselineStart, BaselineFinish, FinishSlipDays,
+        PlanColumns.Wbs, Id, Name, Owner, PlanColumns.Status, PercentComplete, ActualStart, ActualFinish, EarlyStart, EarlyFinish, BaselineStart, BaselineFinish, FinishSlipDays,
     ];
 
     /// <summary>Every WBS item in outline order.</summary>

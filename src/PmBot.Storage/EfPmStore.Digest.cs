@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using PmBot.Core.Domain;
+
+namespace PmBot.Storage;
+
+/// <summary>Digest, status and participation reads.</summary>
+public sealed partial class EfPmStore
+{
+    public Task<DigestSetting?> FindDigestSettingAsync(Guid projectId, Guid memberId, CancellationToken cancellationToken) =>
+        db.DigestSettings.FirstOrDefaultAsync(s => s.ProjectId == projectId && s.MemberId == memberId, cancellationToken);
+
+    public async Task<IReadOnlyList<DigestRecipient>> ListDigestRecipientsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await (
+            from membership in db.ProjectMemberships.AsNoTracking()
+            where membership.Role == ProjectRole.Pm
+            join project in db.Projects.AsNoTracking() on membership.ProjectId equals project.Id
+            where project.Status != ProjectStatus.Closed
+            join member in db.Members.AsNoTracking() on membership.MemberId equals member.Id
+            join workspace in db.Workspaces.AsNoTracking() on project.WorkspaceId equals workspace.Id
+            where workspace.IsActive
+            from setting in db.DigestSettings.AsNoTracking().Where(s => s.ProjectId == project.Id && s.MemberId == member.Id).DefaultIfEmpty()
+            select new { project, member, workspace, setting }).ToListAsync(cancellationToken);
+        return rows.Select(r => new DigestRecipient(r.project, r.member, r.workspace, r.setting)).ToList();
+    }
+
+    public Task<bool> OutboxMessageExistsAsync(string idempotencyKey, CancellationToken cancellationToken) =>
+        db.OutboxMessages.AnyAsync(o => o.IdempotencyKey == idempotencyKey, cancellationToken);
+
+    public async Task<IReadOnlyList<CheckinQuestion>> ListCheckinQuestionsOfTemplatesAsync(IReadOnlyCollection<Guid> templateIds, CancellationToken cancellationToken) =>
+        templateIds.Count == 0 ? [] : await db.CheckinQuestions.Where(q => templateIds.Contains(q.TemplateId))
+            .OrderBy(q => q.TemplateId).ThenBy(q => q.Position).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<CheckinOccurrence>> ListAnsweredCheckinOccurrencesAsync(IReadOnlyCollection<Guid> scheduleIds, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        scheduleIds.Count == 0 ? [] : await db.CheckinOccurrences
+            .Where(o => scheduleIds.Contains(o.ScheduleId) && o.LocalDate >= from && o.LocalDate <= to && o.State == OccurrenceState.Answered)
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<WorkItem>> ReadWorkItemsAsync(Guid projectId, CancellationToken cancellationToken) =>
+        await db.WorkItems.AsNoTracking().Where(w => w.ProjectId == projectId).OrderBy(w => w.Number).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<WorkItemLink>> ReadWorkItemLinksAsync(Guid projectId, CancellationToken cancellationToken) =>
+        await db.WorkItemLinks.AsNoTracking().Where(l => l.ProjectId == projectId).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Blocker>> ListOpenAndRecentBlockersAsync(Guid projectId, DateTimeOffset resolvedSince, CancellationToken cancellationToken) =>
+        await db.Blockers.Where(b => b.ProjectId == projectId && (b.Status == BlockerStatus.Open || b.ResolvedAt >= resolvedSince))
+            .OrderBy(b => b.Number).ToListAsync(cancellationToken);
+}

@@ -1,0 +1,172 @@
+using PmBot.Core.Domain;
+using PmBot.Core.Planning;
+using PmBot.Storage;
+
+namespace PmBot.Benchmarks.Digest;
+
+/// <summary>The size of a seeded project.</summary>
+public sealed record ProjectSize(string Name, int Tasks, int Members, int Stakeholders, int Days);
+
+/// <summary>
+/// Writes one busy project: a WBS of phases of 49 tasks each (chained, a link across phases every tenth task), a
+/// current baseline of most of them, <see cref="ProjectSize.Days"/> days of stand-ups of every member (85% answered
+/// with four answers, 10% missed, 5% away) and weekly pulses of the stakeholders, 200 blockers (30 open).
+/// </summary>
+public static class DigestSeed
+{
+    private const int BatchSize = 4_000;
+
+    public static async Task<(Guid ProjectId, Guid PmId)> WriteAsync(Func<PmBotDbContext> contexts, ProjectSize size, DateTimeOffset now)
+    {
+        var random = new Random(size.Tasks);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var rows = new List<object>();
+        var workspace = new Workspace { Channel = ChannelKind.WebChat, ExternalId = "bench-" + size.Name, Name = "Bench " + size.Name, CreatedAt = now };
+        rows.Add(workspace);
+        var zones = new[] { "America/New_York", "Europe/London", "Asia/Shanghai", "Europe/Madrid" };
+        var members = Enumerable.Range(0, size.Members + size.Stakeholders).Select(i => new Member
+        {
+            WorkspaceId = workspace.Id, ExternalUserId = $"U{i:00000}", DisplayName = i % 5 == 0 ? $"张伟 {i}" : $"Member {i}",
+            TimeZone = zones[i % zones.Length], Locale = i % 5 == 0 ? Locales.Chinese : Locales.English, DirectConversationId = $"dm:U{i:00000}", CreatedAt = now,
+        }).ToList();
+        rows.AddRange(members);
+        var pm = members[0];
+        var team = members.Take(size.Members).ToList();
+        var stakeholders = members.Skip(size.Members).ToList();
+        var project = new Project
+        {
+            WorkspaceId = workspace.Id, Key = "BENCH", Name = "Benchmark " + size.Name, PmMemberId = pm.Id, Status = ProjectStatus.Active,
+            PlannedStart = today.AddDays(-size.Days), PlannedFinish = today.AddDays(120), CreatedAt = now,
+        };
+        rows.Add(project);
+        rows.AddRange(team.Select((m, i) => new ProjectMembership { ProjectId = project.Id, MemberId = m.Id, Role = i == 0 ? ProjectRole.Pm : ProjectRole.Member, AddedAt = now }));
+        rows.AddRange(stakeholders.Select(m => new ProjectMembership { ProjectId = project.Id, MemberId = m.Id, Role = ProjectRole.Stakeholder, AddedAt = now }));
+        rows.Add(new DigestSetting { ProjectId = project.Id, MemberId = pm.Id, LocalTime = new TimeOnly(8, 0), UpdatedAt = now });
+
+        // WBS: a phase, then 49 tasks chained inside it.
+        var items = new List<WorkItem>();
+        WorkItem? phase = null;
+        for (var n = 1; n <= size.Tasks; n++)
+        {
+            var isPhase = (n - 1) % 50 == 0;
+            var item = new WorkItem
+            {
+                ProjectId = project.Id, Number = n, Name = isPhase ? $"Phase {n / 50 + 1}" : $"Task {n} of the benchmark plan",
+                ParentId = isPhase ? null : phase!.Id, DurationDays = isPhase ? 0 : random.Next(1, 6),
+                OwnerMemberId = isPhase ? null : team[random.Next(team.Count)].Id, CreatedAt = now,
+            };
+            if (isPhase)
+                phase = item;
+            items.Add(item);
+        }
+        var links = new List<WorkItemLink>();
+        for (var i = 2; i < items.Count; i++)
+        {
+            if (items[i].ParentId is { } parent && items[i - 1].ParentId == parent)
+                links.Add(new WorkItemLink { ProjectId = project.Id, PredecessorId = items[i - 1].Id, SuccessorId = items[i].Id, Type = DependencyType.FinishToStart });
+            if (i % 10 == 0 && i >= 60 && items[i].ParentId is not null && items[i - 55].ParentId is not null && items[i - 55].ParentId != items[i].ParentId)
+                links.Add(new WorkItemLink { ProjectId = project.Id, PredecessorId = items[i - 55].Id, SuccessorId = items[i].Id, Type = DependencyType.FinishToStart });
+        }
+        // Progress: the first 40% done, the next 10% under way.
+        foreach (var (item, i) in items.Select((item, i) => (item, i)).Where(x => x.item.ParentId is not null))
+            item.ReportProgress(i < items.Count * 4 / 10 ? 100 : i < items.Count / 2 ? random.Next(10, 90) : 0, today.AddDays(-1));
+        rows.AddRange(items);
+        rows.AddRange(links);
+        var baseline = new PlanBaseline { ProjectId = project.Id, Number = 1, CreatedByMemberId = pm.Id, CreatedAt = now.AddDays(-size.Days), IsCurrent = true };
+        rows.Add(baseline);
+        rows.AddRange(items.Where(i => i.ParentId is not null && i.Number % 20 != 0).Select(i => new PlanBaselineItem
+        {
+            BaselineId = baseline.Id, WorkItemId = i.Id, Start = today.AddDays(-size.Days), Finish = today.AddDays(60), DurationDays = i.DurationDays,
+        }));
+
+        // Check-ins: a stand-up for the team every working day, a pulse for the stakeholders every Friday.
+        var standup = Template(rows, workspace, BuiltInTemplates.Standup, now);
+        var pulse = Template(rows, workspace, BuiltInTemplates.Pulse, now);
+        var standupSchedule = Schedule(rows, workspace, project, standup.Template, 1, Weekdays.MondayToFriday, AudienceRole.Team, pm, now);
+        var pulseSchedule = Schedule(rows, workspace, project, pulse.Template, 2, Weekdays.Friday, AudienceRole.Stakeholders, pm, now);
+        for (var day = today.AddDays(-size.Days); day <= today; day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+                continue;
+            foreach (var member in team)
+                Occurrence(rows, random, standupSchedule, standup.Questions, member, day, now);
+            if (day.DayOfWeek == DayOfWeek.Friday)
+            {
+                foreach (var member in stakeholders)
+                    Occurrence(rows, random, pulseSchedule, pulse.Questions, member, day, now);
+            }
+        }
+        for (var n = 1; n <= 200; n++)
+        {
+            var opened = now.AddDays(-random.Next(0, size.Days)).AddHours(-random.Next(0, 24));
+            var blocker = new Blocker
+            {
+                ProjectId = project.Id, Number = n, MemberId = team[random.Next(team.Count)].Id, Text = $"Blocked by item {n}: waiting for a review",
+                WorkItemId = items[random.Next(items.Count)].Id, OpenedAt = opened, ChangedAt = opened,
+            };
+            if (n > 30)
+                blocker.Resolve(pm.Id, opened.AddDays(1) < now ? opened.AddDays(1) : now);
+            rows.Add(blocker);
+        }
+
+        foreach (var chunk in rows.Chunk(BatchSize))
+        {
+            await using var db = contexts();
+            db.AddRange(chunk);
+            await db.SaveChangesAsync();
+        }
+        return (project.Id, pm.Id);
+    }
+
+    private static (CheckinTemplate Template, List<CheckinQuestion> Questions) Template(List<object> rows, Workspace workspace, string name, DateTimeOffset now)
+    {
+        var template = new CheckinTemplate { WorkspaceId = workspace.Id, Name = name, BuiltIn = name, CreatedAt = now };
+        rows.Add(template);
+        var position = 0;
+        var questions = BuiltInTemplates.Questions(name)
+            .Select(q => new CheckinQuestion { TemplateId = template.Id, Position = ++position, Kind = q.Kind, TextKey = q.TextKey, Required = q.Required }).ToList();
+        rows.AddRange(questions);
+        return (template, questions);
+    }
+
+    private static CheckinSchedule Schedule(List<object> rows, Workspace workspace, Project project, CheckinTemplate template, int number, Weekdays days, AudienceRole audience, Member pm, DateTimeOffset now)
+    {
+        var schedule = new CheckinSchedule
+        {
+            WorkspaceId = workspace.Id, ProjectId = project.Id, TemplateId = template.Id, Number = number, Days = days, LocalTime = new TimeOnly(9, 30),
+            TimeZone = pm.TimeZone, Audience = audience, SummaryConversationId = "bench-channel", CreatedByMemberId = pm.Id, CreatedAt = now,
+        };
+        rows.Add(schedule);
+        return schedule;
+    }
+
+    private static void Occurrence(List<object> rows, Random random, CheckinSchedule schedule, List<CheckinQuestion> questions, Member member, DateOnly day, DateTimeOffset now)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(member.TimeZone);
+        var prompt = PmBot.Core.Features.Digest.DigestClock.At(day, schedule.LocalTime, zone);
+        var roll = random.Next(100);
+        var occurrence = new CheckinOccurrence
+        {
+            ScheduleId = schedule.Id, ProjectId = schedule.ProjectId, MemberId = member.Id, LocalDate = day, PromptAt = prompt, ReminderAt = prompt.AddMinutes(192),
+            WindowEndsAt = prompt.AddHours(4), AnswerableUntil = prompt.AddDays(1), CreatedAt = now,
+            State = roll < 5 ? OccurrenceState.Away : prompt > now ? OccurrenceState.Scheduled : roll < 15 ? OccurrenceState.Missed : OccurrenceState.Sent,
+            AwayReason = roll < 5 ? AwayReason.Absence : null,
+        };
+        rows.Add(occurrence);
+        if (occurrence.State != OccurrenceState.Sent || prompt.AddMinutes(90) > now)
+            return;
+        var at = prompt.AddMinutes(random.Next(1, 300));
+        occurrence.MarkAnswered(at);
+        var score = random.Next(1, 6);
+        foreach (var question in questions)
+        {
+            var scale = question.Kind == QuestionKind.Scale;
+            rows.Add(new CheckinAnswer
+            {
+                OccurrenceId = occurrence.Id, QuestionId = question.Id, AnsweredAt = at,
+                Text = scale ? score.ToString(System.Globalization.CultureInfo.InvariantCulture) : "Worked on the plan; no surprises.",
+                Number = scale ? score : null,
+            });
+        }
+    }
+}
