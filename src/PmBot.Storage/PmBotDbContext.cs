@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PmBot.Core.Domain;
 using PmBot.Core.Outbox;
 using PmBot.Core.Ports;
+using PmBot.Storage.Files;
 
 namespace PmBot.Storage;
 
@@ -27,6 +28,7 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<PlanBaseline> PlanBaselines => Set<PlanBaseline>();
     public DbSet<PlanBaselineItem> PlanBaselineItems => Set<PlanBaselineItem>();
     public DbSet<WorkItemLink> WorkItemLinks => Set<WorkItemLink>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every instance (they protect stored bot tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -151,6 +153,14 @@ public abstract class PmBotDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.BlockedReason).HasMaxLength(500);
             e.HasIndex(x => new { x.WorkspaceId, x.UserId });
             e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId);
+        });
+        modelBuilder.Entity<StoredFile>(e =>
+        {
+            e.ToTable("Files");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.FileName).HasMaxLength(StoredFile.MaxFileNameLength);
+            e.Property(x => x.ContentType).HasMaxLength(StoredFile.MaxContentTypeLength);
+            e.HasIndex(x => x.ExpiresAt);
         });
         modelBuilder.Entity<ChannelInstallation>(e =>
         {

@@ -13,7 +13,8 @@ namespace PmBot.Core.Dispatching;
 /// commit its effects together with the delivery record. Never throws for bad input; an unexpected failure
 /// becomes a polite reply and a log line.
 /// </summary>
-public sealed partial class BotDispatcher(IPmStore store, CommandTable commands, TimeProvider time, ILogger<BotDispatcher> log)
+public sealed partial class BotDispatcher(IPmStore store, CommandTable commands, TimeProvider time, ILogger<BotDispatcher> log,
+    IChartRenderer? charts = null, IFilePublisher? files = null)
 {
     public const int MaxTextLength = 4000;
 
@@ -122,6 +123,8 @@ public sealed partial class BotDispatcher(IPmStore store, CommandTable commands,
             Role = role,
             Time = time,
             Commands = commands,
+            Charts = charts,
+            Files = files,
         };
 
     /// <summary>Finds or creates the workspace and member behind an activity and refreshes the member's channel profile.</summary>

@@ -40,5 +40,7 @@ public sealed class CommandTable
         Features.Plan.UpdateProgress.Progress(),
         new Features.Plan.MyTasks(),
         new Features.Plan.SaveBaseline(),
+        new Features.Plan.ShowGantt(),
+        new Features.Plan.ShowBurnDown(),
     ]);
 }

@@ -195,7 +195,7 @@ public sealed partial class SlackRequestHandler(
             ? responseUrl.PostAsync(url, Payloads(outcome), CancellationToken.None)
             : PostThroughOutboxAsync(outcome, activity.ConversationId, activity.DeliveryId);
 
-    private static List<JsonObject> Payloads(BotReply outcome)
+    private List<JsonObject> Payloads(BotReply outcome)
     {
         var t = Localizer.For(outcome.Locale);
         var payloads = new List<JsonObject>();
@@ -264,7 +264,8 @@ public sealed partial class SlackRequestHandler(
         return workspace?.Id;
     }
 
-    private static SlackRenderOptions RenderOptions(Localizer t) => new() { OpenFormLabel = t["slack.open_form"], CloseLabel = t["slack.cancel"] };
+    private SlackRenderOptions RenderOptions(Localizer t) =>
+        new() { OpenFormLabel = t["slack.open_form"], CloseLabel = t["slack.cancel"], PublicBaseUrl = options.PublicBaseUrl };
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack users.info unavailable ({Reason}); the member keeps their stored profile")]
     private static partial void LogProfileUnavailable(ILogger logger, string reason);
