@@ -71,7 +71,7 @@ public sealed class FileUrlSigner
     }
 
     /// <summary>Reads <c>/files/{id}?exp=…&amp;sig=…</c> (relative, or absolute on any host) into its parts; false when it is not one.</summary>
-    public static bool TryParse(string url, out Guid id, out long exp, out string? sig)
+    public static bool TryRead(string url, out Guid id, out long exp, out string? sig)
     {
         id = Guid.Empty;
         exp = 0;

@@ -29,7 +29,7 @@ public sealed class SignedFilePublisher(FileStore files, FileUrlSigner signer, F
 
     public async Task<FileContent?> ReadAsync(string url, CancellationToken cancellationToken)
     {
-        if (!FileUrlSigner.TryParse(url, out var id, out var exp, out var sig) || !signer.Verify(id, exp, sig))
+        if (!FileUrlSigner.TryRead(url, out var id, out var exp, out var sig) || !signer.Verify(id, exp, sig))
             return null;
         var now = time.GetUtcNow();
         if (exp < now.ToUnixTimeSeconds())

@@ -37,7 +37,9 @@ public sealed class ShowBurnDown : ICommandHandler
         var finish = project.PlannedFinish ?? schedule.ProjectFinish;
         if (finish <= start)
             finish = schedule.ProjectFinish > start ? schedule.ProjectFinish : start.AddDays(1);
-        var actual = BurnDown.Actual(tasks, start, today);
+        // Work may begin before the planned start: the actual line then starts with it.
+        var firstWork = tasks.Select(x => x.ActualStart).OfType<DateOnly>().Where(d => d <= today).DefaultIfEmpty(start).Min();
+        var actual = BurnDown.Actual(tasks, firstWork < start ? firstWork : start, today);
         var chart = new LineChart
         {
             Title = t["chart.burn_title", project.Key, project.Name],
