@@ -56,6 +56,8 @@ public class CommandParserTests
         { "task progress APOLLO-1 60%", "task progress" },
         { "my tasks", "my tasks" },
         { "plan baseline project APOLLO", "plan baseline" },
+        { "plan gantt project APOLLO", "plan gantt" },
+        { "plan burn", "plan burn" },
     };
 
     [Theory]
