@@ -11,8 +11,8 @@ namespace PmBot.Charts;
 /// </summary>
 internal static class GanttPlot
 {
-    private const int RowHeight = 30;
-    private const int Chrome = 190;
+    private const int RowHeight = 36;
+    private const int Chrome = 210;
     private const int MaxLabelLength = 42;
 
     private static readonly Color Planned = Color.FromHex("#4A90D9");
@@ -37,12 +37,16 @@ internal static class GanttPlot
             var start = ScottPlotChartRenderer.X(row.Start);
             var end = ScottPlotChartRenderer.X(row.Finish.AddDays(1));
             if (row.BaselineStart is { } bs && row.BaselineFinish is { } bf)
-                bars.Add(Bar(i + 0.38, ScottPlotChartRenderer.X(bs), ScottPlotChartRenderer.X(bf.AddDays(1)), 0.16, Baseline));
+            {
+                if (row.Kind == GanttRowKind.Milestone)
+                    plot.Add.Marker(ScottPlotChartRenderer.X(bf.AddDays(1)), i, MarkerShape.FilledDiamond, 11, Baseline);
+                else
+                    bars.Add(Bar(i + 0.38, ScottPlotChartRenderer.X(bs), ScottPlotChartRenderer.X(bf.AddDays(1)), 0.16, Baseline));
+            }
             switch (row.Kind)
             {
                 case GanttRowKind.Milestone:
-                    var marker = plot.Add.Marker(end, i, MarkerShape.FilledDiamond, 16, row.IsCritical ? Critical : Summary);
-                    marker.LegendText = "";
+                    plot.Add.Marker(end, i, MarkerShape.FilledDiamond, 18, row.IsCritical ? Critical : Summary);
                     break;
                 case GanttRowKind.Summary:
                     bars.Add(Bar(i, start, end, 0.22, Summary));
@@ -68,7 +72,7 @@ internal static class GanttPlot
 
         ScottPlotChartRenderer.DateAxis(plot, culture);
         plot.Axes.Left.TickGenerator = ticks;
-        plot.Axes.Left.TickLabelStyle.FontSize = 14;
+        plot.Axes.Left.TickLabelStyle.FontSize = 17;
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Grid.YAxisStyle.IsVisible = false;
         FitDates(plot, chart);

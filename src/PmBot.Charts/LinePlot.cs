@@ -41,9 +41,9 @@ internal static class LinePlot
             line.ExcludeFromLegend = string.IsNullOrEmpty(chart.TodayLabel);
         }
         ScottPlotChartRenderer.DateAxis(plot, culture);
-        plot.Axes.Left.TickLabelStyle.FontSize = 13;
+        plot.Axes.Left.TickLabelStyle.FontSize = 15;
         if (chart.ValueAxisLabel is { Length: > 0 } label)
-            plot.YLabel(label, 15);
+            plot.YLabel(label, 17);
         var values = chart.Series.SelectMany(s => s.Points).Select(p => p.Value).ToList();
         if (values.Count > 0 && values.Min() >= 0)
             plot.Axes.SetLimitsY(0, Math.Max(1, values.Max()) * 1.08);

@@ -9,7 +9,7 @@ namespace PmBot.Charts;
 public sealed class ScottPlotChartRenderer : IChartRenderer
 {
     public const int Width = 1200;
-    private const float LegendFontSize = 14;
+    private const float LegendFontSize = 16;
 
     public byte[] RenderPng(ChartModel chart)
     {
@@ -24,7 +24,7 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
         };
         using (plot)
         {
-            plot.Title(chart.Title, 20);
+            plot.Title(chart.Title, 24);
             UseFont(plot, ChartFonts.FamilyFor(Texts(chart), chart.Culture));
             return plot.GetImageBytes(Width, height, ImageFormat.Png);
         }
@@ -109,6 +109,6 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
         plot.Axes.DateTimeTicksBottom();
         if (plot.Axes.Bottom.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
             ticks.LabelFormatter = d => DateLabel(DateOnly.FromDateTime(d), culture);
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 15;
     }
 }

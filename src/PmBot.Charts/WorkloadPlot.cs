@@ -51,9 +51,9 @@ internal static class WorkloadPlot
         for (var w = 0; w < chart.Weeks.Count; w++)
             ticks.AddMajor(w, ScottPlotChartRenderer.DateLabel(chart.Weeks[w], culture));
         plot.Axes.Bottom.TickGenerator = ticks;
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
-        plot.Axes.Left.TickLabelStyle.FontSize = 13;
-        plot.YLabel(chart.ValueAxisLabel, 15);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 15;
+        plot.Axes.Left.TickLabelStyle.FontSize = 15;
+        plot.YLabel(chart.ValueAxisLabel, 17);
         var top = bars.Count == 0 ? 100 : Math.Max(100, bars.Max(b => b.Value));
         plot.Axes.SetLimits(-0.6, Math.Max(0.6, chart.Weeks.Count - 0.4), 0, top * 1.12);
         plot.Grid.XAxisStyle.IsVisible = false;
