@@ -94,12 +94,30 @@ public sealed partial class ChartCommandTests : IAsyncLifetime
         Assert.Equal("image/png", served.Content.Headers.ContentType!.MediaType);
     }
 
+    [Fact]
+    public async Task Slack_SlashCommandForAGanttWithoutPublicUrl_UploadsItIntoTheCommandsChannel()
+    {
+        await using var app = await StartSlackAsync(publicBaseUrl: null);
+        using var http = app.CreateClient();
+        foreach (var line in Plan)
+            await http.SendAsync(Signed("/api/slack/commands", SlackRequests.Command(line, "U0ANN0001", "C0OTHER01", new Uri(_slack.BaseAddress, "/response/1"))));
+
+        var ack = await http.SendAsync(Signed("/api/slack/commands", SlackRequests.Command("plan gantt project APOLLO", "U0ANN0001", "C0OTHER01", new Uri(_slack.BaseAddress, "/response/1"))));
+
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        Assert.Empty(await ack.Content.ReadAsStringAsync());
+        await SlackRequests.WaitForAsync(() => _slack.Files.Any(f => f.Channel is not null), "the chart is uploaded");
+        Assert.Equal("C0OTHER01", Assert.Single(_slack.Files).Channel);
+    }
+
     private Task<PmBotApp> StartSlackAsync(string? publicBaseUrl) => PmBotApp.StartAsync(Store.Sqlite, new Dictionary<string, string?>
     {
         ["PmBot:Slack:SigningSecret"] = Secret,
         ["PmBot:Slack:BotToken"] = "xoxb-test-token",
         ["PmBot:Slack:ApiBaseAddress"] = _slack.ApiBase.ToString(),
         ["PmBot:PublicBaseUrl"] = publicBaseUrl,
+        // The first chart of a process loads fonts: give it time to answer inside the ack.
+        ["PmBot:Slack:AckBudget"] = "00:00:10",
     });
 
     private static HttpRequestMessage Signed(string path, string body, string contentType = "application/x-www-form-urlencoded") =>
