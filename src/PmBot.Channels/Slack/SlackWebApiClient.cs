@@ -183,11 +183,6 @@ public sealed partial class SlackWebApiClient
         return found;
     }
 
-    /// <summary>The posts in recent history (see <see cref="GetRecentHistoryAsync"/>) whose outbox metadata carries <paramref name="idempotencyKey"/>.</summary>
-    public async Task<IReadOnlyList<SlackHistoryMessage>> FindOutboxPostsAsync(SlackCredentials auth, string channel, string idempotencyKey,
-        DateTimeOffset oldest, CancellationToken cancellationToken = default) =>
-        (await GetRecentHistoryAsync(auth, channel, oldest, cancellationToken)).Where(m => IsOutboxPost(m, idempotencyKey)).ToList();
-
     /// <summary>True when <paramref name="message"/> was posted by the outbox for <paramref name="idempotencyKey"/>.</summary>
     public static bool IsOutboxPost(SlackHistoryMessage message, string idempotencyKey) =>
         message.Metadata is { EventType: SlackMessageMetadata.OutboxEventType } md && Str(md.EventPayload, "key") == idempotencyKey;

@@ -28,7 +28,7 @@ public static class ChartReplies
         if (note is not null)
             builder.Context(note);
         return BotReply.Of(builder
-            .Context(t["chart.link_expires", t.Date(DateOnly.FromDateTime(published.ExpiresAt.UtcDateTime))])
+            .Context(t["chart.link_expires", t.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(published.ExpiresAt, MemberClock.Zone(context.Member)).DateTime))])
             .Fallback($"{chart.Title}: {summary}")
             .Build());
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
-using PmBot.Storage.Files;
 
 namespace PmBot.Server.Files;
 
@@ -19,26 +18,26 @@ public static class FileEndpoints
         return app;
     }
 
-    private static async Task<IResult> ServeAsync(string id, HttpContext http, FileUrlSigner signer, FileStore files, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> ServeAsync(string id, HttpContext http, SignedFilePublisher publisher, TimeProvider time, CancellationToken cancellationToken)
     {
         http.Response.Headers.CacheControl = "no-store";
         var query = http.Request.Query;
-        if (!Guid.TryParse(id, out var fileId)
-            || !long.TryParse(query["exp"], NumberStyles.None, CultureInfo.InvariantCulture, out var exp)
-            || !signer.Verify(fileId, exp, query["sig"]))
+        if (!Guid.TryParse(id, out var fileId) || !long.TryParse(query["exp"], NumberStyles.None, CultureInfo.InvariantCulture, out var exp))
             return Results.StatusCode(StatusCodes.Status403Forbidden);
-        var now = time.GetUtcNow();
-        if (exp < now.ToUnixTimeSeconds())
-            return Results.StatusCode(StatusCodes.Status410Gone);
-        var file = await files.FindAsync(fileId, cancellationToken);
-        if (file is null)
-            return Results.NotFound();
-        if (file.ExpiresAt < now)
-            return Results.StatusCode(StatusCodes.Status410Gone);
+        var (access, file) = await publisher.OpenAsync(fileId, exp, query["sig"], cancellationToken);
+        switch (access)
+        {
+            case FileLookup.BadSignature:
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+            case FileLookup.Expired:
+                return Results.StatusCode(StatusCodes.Status410Gone);
+            case FileLookup.NotFound:
+                return Results.NotFound();
+        }
 
         var headers = http.Response.Headers;
         // The URL never names other content, so the file may be kept until it expires.
-        var maxAge = (long)Math.Max(0, (file.ExpiresAt - now).TotalSeconds);
+        var maxAge = (long)Math.Max(0, (file!.ExpiresAt - time.GetUtcNow()).TotalSeconds);
         headers.CacheControl = $"private, max-age={maxAge.ToString(CultureInfo.InvariantCulture)}, immutable";
         headers.XContentTypeOptions = "nosniff";
         var disposition = new ContentDispositionHeaderValue(InlineTypes.Contains(file.ContentType) ? "inline" : "attachment");

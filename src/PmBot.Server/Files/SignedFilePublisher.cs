@@ -29,13 +29,24 @@ public sealed class SignedFilePublisher(FileStore files, FileUrlSigner signer, F
 
     public async Task<FileContent?> ReadAsync(string url, CancellationToken cancellationToken)
     {
-        if (!FileUrlSigner.TryRead(url, out var id, out var exp, out var sig) || !signer.Verify(id, exp, sig))
+        if (!FileUrlSigner.TryRead(url, out var id, out var exp, out var sig))
             return null;
+        var (access, file) = await OpenAsync(id, exp, sig, cancellationToken);
+        return access == FileLookup.Ok ? new FileContent(file!.FileName, file.ContentType, file.Content) : null;
+    }
+
+    /// <summary>The file behind a signed URL's parts, or why not: the signature is checked first, then the expiry, then the store.</summary>
+    public async Task<(FileLookup Access, StoredFile? File)> OpenAsync(Guid id, long exp, string? sig, CancellationToken cancellationToken)
+    {
+        if (!signer.Verify(id, exp, sig))
+            return (FileLookup.BadSignature, null);
         var now = time.GetUtcNow();
         if (exp < now.ToUnixTimeSeconds())
-            return null;
+            return (FileLookup.Expired, null);
         var file = await files.FindAsync(id, cancellationToken);
-        return file is null || file.ExpiresAt < now ? null : new FileContent(file.FileName, file.ContentType, file.Content);
+        if (file is null)
+            return (FileLookup.NotFound, null);
+        return file.ExpiresAt < now ? (FileLookup.Expired, null) : (FileLookup.Ok, file);
     }
 
     /// <summary>A file name without path separators or control characters, within the column's length.</summary>
@@ -49,4 +60,12 @@ public sealed class SignedFilePublisher(FileStore files, FileUrlSigner signer, F
         var extension = Path.GetExtension(cleaned);
         return cleaned[..(StoredFile.MaxFileNameLength - extension.Length)] + extension;
     }
+}
+
+public enum FileLookup
+{
+    Ok,
+    BadSignature,
+    Expired,
+    NotFound,
 }
