@@ -8,7 +8,15 @@ public sealed class PmBotOptions
     /// <summary>Seed a demo project so a newcomer sees real content at once (also <c>--demo</c>).</summary>
     public bool Demo { get; set; }
 
+    /// <summary>
+    /// Where PmBot is reachable from the internet (e.g. https://pmbot.example.com): Slack and Teams fetch chart images
+    /// from it, so relative file URLs are resolved against it. <c>PmBot:Slack:PublicBaseUrl</c> overrides it for Slack.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
+
     public HangfireOptions Hangfire { get; set; } = new();
+
+    public Files.FilesOptions Files { get; set; } = new();
 }
 
 public sealed class HangfireOptions

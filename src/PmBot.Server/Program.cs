@@ -3,6 +3,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using PmBot.Server;
+using PmBot.Server.Files;
 using PmBot.Server.Jobs;
 using PmBot.Server.Slack;
 using PmBot.Server.Teams;
@@ -38,6 +39,7 @@ app.UseHangfireDashboard("/hangfire", new DashboardOptions
     DashboardTitle = "PmBot jobs",
 });
 app.MapWebChat();
+app.MapFiles();
 if (app.Services.GetRequiredService<SlackAppOptions>().Enabled)
     app.MapSlack();
 if (app.Services.GetRequiredService<TeamsAppOptions>().Enabled)

@@ -3,11 +3,14 @@ using Microsoft.AspNetCore.DataProtection;
 using Hangfire.PostgreSql;
 using Npgsql;
 using PmBot.Channels.Slack;
+using PmBot.Charts;
 using PmBot.Channels.Teams.Inbound;
 using PmBot.Channels.Teams.Outbound;
 using PmBot.Channels.WebChat;
 using PmBot.Core.Dispatching;
 using PmBot.Core.Outbox;
+using PmBot.Core.Ports;
+using PmBot.Server.Files;
 using PmBot.Server.Jobs;
 using PmBot.Server.Outbox;
 using PmBot.Server.Slack;
@@ -35,6 +38,7 @@ public static class ServiceRegistration
 
         services.AddSingleton(CommandTable.CreateDefault());
         services.AddScoped<BotDispatcher>();
+        AddFiles(services, options);
 
         services.AddSingleton<IChannelSender, WebChatSender>();
         var outbox = configuration.GetSection("PmBot:Outbox").Get<OutboxDispatcherOptions>() ?? new OutboxDispatcherOptions();
@@ -44,8 +48,8 @@ public static class ServiceRegistration
             services.AddHostedService<OutboxDispatcherService>();
 
         services.AddSingleton<DispatchRunner>();
-        AddSlack(services, configuration);
-        AddTeams(services, configuration);
+        AddSlack(services, configuration, options);
+        AddTeams(services, configuration, options);
 
         services.AddSingleton<LocalUsers>();
         services.AddTransient<HousekeepingJob>();
@@ -78,16 +82,28 @@ public static class ServiceRegistration
         return services;
     }
 
+    /// <summary>Charts drawn to PNG and files kept in the database behind signed, expiring URLs.</summary>
+    private static void AddFiles(IServiceCollection services, PmBotOptions options)
+    {
+        services.AddSingleton(options.Files);
+        services.AddSingleton<FileUrlSigner>();
+        services.AddSingleton<SignedFilePublisher>();
+        services.AddSingleton<IFilePublisher>(sp => sp.GetRequiredService<SignedFilePublisher>());
+        services.AddSingleton<IPublishedFileReader>(sp => sp.GetRequiredService<SignedFilePublisher>());
+        services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
+    }
+
     /// <summary>Slack, when configured (a signing secret for HTTP, an app-level token for Socket Mode).</summary>
-    private static void AddSlack(IServiceCollection services, IConfiguration configuration)
+    private static void AddSlack(IServiceCollection services, IConfiguration configuration, PmBotOptions options)
     {
         var slack = configuration.GetSection(SlackAppOptions.Section).Get<SlackAppOptions>() ?? new SlackAppOptions();
+        slack.PublicBaseUrl ??= options.PublicBaseUrl;
         services.AddSingleton(slack);
         if (!slack.Enabled)
             return;
         services.Configure<SlackOptions>(configuration.GetSection(SlackAppOptions.Section));
         services.AddSlackChannel();
-        services.AddSingleton<ISlackMessageRenderer>(new BlockKitMessageRenderer());
+        services.AddSingleton<ISlackMessageRenderer>(new BlockKitMessageRenderer(new SlackRenderOptions { PublicBaseUrl = slack.PublicBaseUrl }));
         services.AddSingleton<SlackTokenStore>();
         services.AddSingleton<ISlackTokenProvider>(sp => sp.GetRequiredService<SlackTokenStore>());
         services.AddHttpClient(SlackResponseUrl.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
@@ -101,13 +117,15 @@ public static class ServiceRegistration
     }
 
     /// <summary>Microsoft Teams (Bot Framework), when an app id is configured or unauthenticated local mode is on.</summary>
-    private static void AddTeams(IServiceCollection services, IConfiguration configuration)
+    private static void AddTeams(IServiceCollection services, IConfiguration configuration, PmBotOptions options)
     {
         var teams = configuration.GetSection(TeamsAppOptions.Section).Get<TeamsAppOptions>() ?? new TeamsAppOptions();
         services.AddSingleton(teams);
         if (!teams.Enabled)
             return;
         services.Configure<BotConnectorOptions>(configuration.GetSection(TeamsAppOptions.Section));
+        // Teams fetches card images itself: relative file URLs need PmBot's public address.
+        services.AddSingleton(new AdaptiveCardRenderer(publicBaseUrl: options.PublicBaseUrl));
         services.AddTeamsOutbound();
         services.AddSingleton<EfTeamsConversationStore>();
         services.AddSingleton<ITeamsConversationStore>(sp => sp.GetRequiredService<EfTeamsConversationStore>());

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PmBot.Core.Domain;
 using PmBot.Core.Outbox;
 using PmBot.Core.Ports;
+using PmBot.Storage.Files;
 
 namespace PmBot.Storage;
 
@@ -33,6 +34,7 @@ public abstract partial class PmBotDbContext(DbContextOptions options) : DbConte
     public DbSet<ProgressSnapshot> ProgressSnapshots => Set<ProgressSnapshot>();
     public DbSet<WorkItemAllocation> WorkItemAllocations => Set<WorkItemAllocation>();
     public DbSet<ProjectResource> ProjectResources => Set<ProjectResource>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every instance (they protect stored bot tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -232,6 +234,14 @@ public abstract partial class PmBotDbContext(DbContextOptions options) : DbConte
             e.Property(x => x.BlockedReason).HasMaxLength(500);
             e.HasIndex(x => new { x.WorkspaceId, x.UserId });
             e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId);
+        });
+        modelBuilder.Entity<StoredFile>(e =>
+        {
+            e.ToTable("Files");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.FileName).HasMaxLength(StoredFile.MaxFileNameLength);
+            e.Property(x => x.ContentType).HasMaxLength(StoredFile.MaxContentTypeLength);
+            e.HasIndex(x => x.ExpiresAt);
         });
         modelBuilder.Entity<ChannelInstallation>(e =>
         {

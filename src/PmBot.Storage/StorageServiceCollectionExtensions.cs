@@ -41,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IPmStore, EfPmStore>();
         services.AddSingleton<IWebChatTranscript, EfWebChatTranscript>();
         services.AddSingleton<Maintenance>();
+        services.AddSingleton<Files.FileStore>();
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }

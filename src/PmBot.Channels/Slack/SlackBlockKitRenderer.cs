@@ -227,7 +227,7 @@ public static class SlackBlockKitRenderer
 
     private static JsonObject Image(ImageBlock image, SlackRenderOptions options)
     {
-        var url = ResolveUrl(image.Url, options.PublicBaseUrl);
+        var url = PublicUrl.Resolve(image.Url, options.PublicBaseUrl);
         if (url is null || url.Length > SlackLimits.ImageUrl)
             return Context(SlackText.EscapeMrkdwn(NonEmpty(image.Title ?? image.AltText, image.AltText)));
         var block = new JsonObject
@@ -244,17 +244,8 @@ public static class SlackBlockKitRenderer
     private static JsonObject File(FileBlock file, SlackRenderOptions options)
     {
         var label = SlackText.EscapeMrkdwn(NonEmpty(file.Title ?? file.FileName, file.FileName));
-        var url = ResolveUrl(file.Url, options.PublicBaseUrl);
+        var url = PublicUrl.Resolve(file.Url, options.PublicBaseUrl);
         return url is null ? Context(label) : Section(SlackText.TruncateMrkdwn($"⬇ <{url}|{label}>", SlackLimits.SectionText));
-    }
-
-    private static string? ResolveUrl(string url, Uri? publicBase)
-    {
-        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp))
-            return absolute.AbsoluteUri;
-        if (publicBase is not null && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
-            return new Uri(publicBase, url).AbsoluteUri;
-        return null;
     }
 
     private static JsonObject Button(string label, string value, string actionId, ButtonStyle style)

@@ -23,6 +23,9 @@ public static class SlackLimits
     public const int ImageUrl = 3000;
     public const int ImageAltText = 2000;
     public const int ImageTitle = 2000;
+
+    /// <summary>files.getUploadURLExternal: <c>alt_txt</c> (longer is <c>alt_txt_too_large</c>).</summary>
+    public const int FileAltText = 1000;
     public const int ViewTitle = 24;
     public const int ViewSubmitText = 24;
     public const int ViewCloseText = 24;

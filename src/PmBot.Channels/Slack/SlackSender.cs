@@ -1,8 +1,11 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PmBot.Core.Domain;
 using PmBot.Core.Messages;
 using PmBot.Core.Outbox;
+using PmBot.Core.Ports;
 
 namespace PmBot.Channels.Slack;
 
@@ -10,6 +13,13 @@ namespace PmBot.Channels.Slack;
 /// Delivers outbox messages to Slack with chat.postMessage, one post per rendered page, each carrying the outbox
 /// idempotency key in its message metadata. A retried row first reads the conversation's recent history and skips
 /// the pages already there, so a crash (or a lost response) between the post and the outbox commit never posts twice.
+/// <para>
+/// Pictures and downloads PmBot published (image and file blocks whose URL <see cref="IPublishedFileReader"/> can
+/// read) are uploaded into the conversation after the pages (files.getUploadURLExternal, the bytes,
+/// files.completeUploadExternal with the channel), because image blocks only work with publicly reachable URLs. Each
+/// upload's file name carries a short hash of the row's idempotency key and the block's place, so a retried row finds
+/// its earlier uploads in the history by name and does not share them again.
+/// </para>
 /// </summary>
 public sealed partial class SlackSender : IChannelSender
 {
@@ -22,6 +32,8 @@ public sealed partial class SlackSender : IChannelSender
         "cannot_dm_bot", "user_not_visible", "msg_too_long", "no_text", "invalid_blocks", "invalid_blocks_format",
         "too_many_attachments", "invalid_metadata_format", "invalid_metadata_schema", "metadata_too_large", "invalid_arguments",
         "not_allowed_token_type", "org_login_required", "app_missing_action_url",
+        "file_uploads_disabled", "file_uploads_except_images_disabled", "file_type_not_allowed", "file_upload_size_restricted",
+        "alt_txt_too_large", "file_not_found",
     };
 
     /// <summary>Slack errors that mean "later".</summary>
@@ -34,16 +46,19 @@ public sealed partial class SlackSender : IChannelSender
     private readonly ISlackTokenProvider _tokens;
     private readonly ISlackMessageRenderer _renderer;
     private readonly SlackOptions _options;
+    private readonly IPublishedFileReader? _files;
     private readonly ILogger<SlackSender> _log;
     private readonly ThreadParents _threads = new();
 
+    /// <param name="files">Reads PmBot's published files back for upload; without it, image and file blocks are only linked.</param>
     public SlackSender(SlackWebApiClient client, ISlackTokenProvider tokens, ISlackMessageRenderer renderer, IOptions<SlackOptions> options,
-        ILogger<SlackSender> log)
+        ILogger<SlackSender> log, IPublishedFileReader? files = null)
     {
         _client = client;
         _tokens = tokens;
         _renderer = renderer;
         _options = options.Value;
+        _files = files;
         _log = log;
         Limits = new DeliveryLimits(_options.PerConversationPerSecond, _options.PerConversationBurst, _options.PerWorkspacePerSecond, _options.PerWorkspaceBurst);
     }
@@ -54,16 +69,20 @@ public sealed partial class SlackSender : IChannelSender
 
     public async Task<SendResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        IReadOnlyList<SlackMessagePage> pages;
+        OutboundMessage outbound;
         try
         {
-            pages = _renderer.Render(OutboundMessage.FromJson(message.Payload));
+            outbound = OutboundMessage.FromJson(message.Payload);
         }
         catch (System.Text.Json.JsonException ex)
         {
             return SendResult.DeadLetter("Unreadable payload: " + ex.Message);
         }
-        if (pages.Count == 0)
+        var uploads = await UploadsAsync(outbound, message.IdempotencyKey, cancellationToken);
+        var rest = outbound with { Blocks = [.. outbound.Blocks.Where(b => uploads.All(u => !ReferenceEquals(u.Block, b)))] };
+        // A message that is only pictures goes out as the uploads, its fallback text as the first one's comment.
+        var pages = rest.Blocks.Count == 0 && uploads.Count > 0 ? [] : _renderer.Render(rest);
+        if (pages.Count == 0 && uploads.Count == 0)
             return SendResult.Sent;
 
         var token = await _tokens.GetBotTokenAsync(message.WorkspaceId, cancellationToken);
@@ -85,9 +104,10 @@ public sealed partial class SlackSender : IChannelSender
                 if (threadTs is null && message.Attempts < ThreadParentAttempts)
                     return SendResult.RetryLater("slack: thread parent not found yet");
             }
-            var alreadyPosted = message.Attempts > 1
-                ? await PostedPagesAsync(auth, channel, message, cancellationToken)
+            var history = message.Attempts > 1
+                ? await RecentHistoryAsync(auth, channel, message, cancellationToken)
                 : [];
+            var alreadyPosted = PostedPages(history, message.IdempotencyKey);
             for (var page = 0; page < pages.Count; page++)
             {
                 if (alreadyPosted.Contains(page))
@@ -96,6 +116,14 @@ public sealed partial class SlackSender : IChannelSender
                     SlackMessageMetadata.Outbox(message.IdempotencyKey, page, pages.Count), threadTs, cancellationToken);
                 if (page == 0 && posted.Ts.Length > 0)
                     _threads.Remember(channel, message.IdempotencyKey, posted.Ts);
+            }
+            var alreadyUploaded = history.SelectMany(m => m.FileNames).ToHashSet(StringComparer.Ordinal);
+            for (var i = 0; i < uploads.Count; i++)
+            {
+                if (alreadyUploaded.Contains(uploads[i].File.FileName))
+                    continue;
+                var comment = pages.Count == 0 && i == 0 ? SlackBlockKitRenderer.FallbackText(outbound) : null;
+                await _client.UploadFileAsync(auth, channel, uploads[i].File, comment, threadTs, cancellationToken);
             }
             return SendResult.Sent;
         }
@@ -130,8 +158,8 @@ public sealed partial class SlackSender : IChannelSender
             return ts;
         try
         {
-            var posts = await _client.FindOutboxPostsAsync(auth, channel, parentKey, message.CreatedAt - TimeSpan.FromDays(2), cancellationToken);
-            var first = posts.OrderBy(p => p.Ts, StringComparer.Ordinal).FirstOrDefault();
+            var history = await _client.GetRecentHistoryAsync(auth, channel, message.CreatedAt - TimeSpan.FromDays(2), cancellationToken);
+            var first = history.Where(m => SlackWebApiClient.IsOutboxPost(m, parentKey)).OrderBy(p => p.Ts, StringComparer.Ordinal).FirstOrDefault();
             if (first is not null)
                 _threads.Remember(channel, parentKey, first.Ts);
             return first?.Ts;
@@ -143,15 +171,20 @@ public sealed partial class SlackSender : IChannelSender
     }
 
     /// <summary>The pages of this row already in the conversation (an earlier attempt posted them but did not commit).</summary>
-    private async Task<HashSet<int>> PostedPagesAsync(SlackCredentials auth, string channel, OutboxMessage message, CancellationToken cancellationToken)
+    private static HashSet<int> PostedPages(IReadOnlyList<SlackHistoryMessage> history, string idempotencyKey)
+    {
+        var pages = new HashSet<int>();
+        foreach (var post in history.Where(m => SlackWebApiClient.IsOutboxPost(m, idempotencyKey)))
+            pages.Add(post.Metadata?.EventPayload["page"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue(out int page) ? page : 0);
+        return pages;
+    }
+
+    /// <summary>The conversation's messages since this row was written (less clock skew); empty when the history cannot be read.</summary>
+    private async Task<IReadOnlyList<SlackHistoryMessage>> RecentHistoryAsync(SlackCredentials auth, string channel, OutboxMessage message, CancellationToken cancellationToken)
     {
         try
         {
-            var posts = await _client.FindOutboxPostsAsync(auth, channel, message.IdempotencyKey, message.CreatedAt - _options.HistoryClockSkew, cancellationToken);
-            var pages = new HashSet<int>();
-            foreach (var post in posts)
-                pages.Add(post.Metadata?.EventPayload["page"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue(out int page) ? page : 0);
-            return pages;
+            return await _client.GetRecentHistoryAsync(auth, channel, message.CreatedAt - _options.HistoryClockSkew, cancellationToken);
         }
         catch (SlackApiException ex) when (ex.Error == "missing_scope")
         {
@@ -159,6 +192,35 @@ public sealed partial class SlackSender : IChannelSender
             LogHistoryUnreadable(_log, ex.Error, message.Id);
             return [];
         }
+    }
+
+    /// <summary>The image and file blocks whose files PmBot published and can still read, each with its upload.</summary>
+    private async Task<List<(Block Block, SlackFileUpload File)>> UploadsAsync(OutboundMessage message, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var uploads = new List<(Block, SlackFileUpload)>();
+        if (_files is null)
+            return uploads;
+        foreach (var block in message.Blocks)
+        {
+            var (url, title, alt) = block switch
+            {
+                ImageBlock image => (image.Url, image.Title, image.AltText),
+                FileBlock file => (file.Url, file.Title, null),
+                _ => (null, null, null),
+            };
+            if (url is null || await _files.ReadAsync(url, cancellationToken) is not { } content)
+                continue;
+            var name = UploadName(content.FileName, idempotencyKey, uploads.Count);
+            uploads.Add((block, new SlackFileUpload(name, content.Bytes, title ?? content.FileName, alt)));
+        }
+        return uploads;
+    }
+
+    /// <summary><c>APOLLO-gantt-2026-11-24.png</c> becomes <c>APOLLO-gantt-2026-11-24-1a2b3c4d.png</c>: the same for every attempt of one row's upload.</summary>
+    internal static string UploadName(string fileName, string idempotencyKey, int index)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{idempotencyKey}#{index}")))[..8];
+        return $"{Path.GetFileNameWithoutExtension(fileName)}-{hash}{Path.GetExtension(fileName)}";
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} answered the unlisted error {Error} for outbox row {Id}; dead-lettering it")]

@@ -31,7 +31,11 @@ public sealed record SlackView(string Id, string? Hash);
 public sealed record SlackUserInfo(string Id, string? TimeZone, int? TimeZoneOffsetSeconds, string? Locale, string? RealName, string? DisplayName, bool IsBot, bool Deleted);
 
 /// <summary>A message read back from conversations.history.</summary>
-public sealed record SlackHistoryMessage(string Ts, string? Text, string? BotId, SlackMessageMetadata? Metadata);
+public sealed record SlackHistoryMessage(string Ts, string? Text, string? BotId, SlackMessageMetadata? Metadata)
+{
+    /// <summary>The names of the files shared with the message (an upload's message has them).</summary>
+    public IReadOnlyList<string> FileNames { get; init; } = [];
+}
 
 public sealed record SlackHistoryPage(IReadOnlyList<SlackHistoryMessage> Messages, string? NextCursor);
 

@@ -158,33 +158,34 @@ public sealed partial class SlackWebApiClient
                 SlackMessageMetadata? metadata = null;
                 if (item["metadata"] is JsonObject m && Str(m, "event_type") is { } eventType)
                     metadata = new SlackMessageMetadata(eventType, m["event_payload"] as JsonObject is { } p ? (JsonObject)p.DeepClone() : []);
-                messages.Add(new SlackHistoryMessage(Str(item, "ts") ?? "", Str(item, "text"), Str(item, "bot_id"), metadata));
+                var files = item["files"] is JsonArray shared ? shared.OfType<JsonObject>().Select(f => Str(f, "name")).OfType<string>().ToList() : [];
+                messages.Add(new SlackHistoryMessage(Str(item, "ts") ?? "", Str(item, "text"), Str(item, "bot_id"), metadata) { FileNames = files });
             }
         }
         var next = NullIfEmpty(Str(response["response_metadata"] as JsonObject, "next_cursor"));
         return new SlackHistoryPage(messages, Bool(response, "has_more") ? next : null);
     }
 
-    /// <summary>
-    /// Looks through recent history (from <paramref name="oldest"/>, at most <see cref="SlackOptions.HistoryMaxPages"/> pages) for posts
-    /// whose outbox metadata carries <paramref name="idempotencyKey"/>.
-    /// </summary>
-    public async Task<IReadOnlyList<SlackHistoryMessage>> FindOutboxPostsAsync(SlackCredentials auth, string channel, string idempotencyKey,
-        DateTimeOffset oldest, CancellationToken cancellationToken = default)
+    /// <summary>Recent history from <paramref name="oldest"/>, newest first, at most <see cref="SlackOptions.HistoryMaxPages"/> pages.</summary>
+    public async Task<IReadOnlyList<SlackHistoryMessage>> GetRecentHistoryAsync(SlackCredentials auth, string channel, DateTimeOffset oldest,
+        CancellationToken cancellationToken = default)
     {
         var found = new List<SlackHistoryMessage>();
         string? cursor = null;
         for (var page = 0; page < Math.Max(1, _options.HistoryMaxPages); page++)
         {
             var history = await GetHistoryAsync(auth, channel, oldest, cursor, 200, cancellationToken);
-            found.AddRange(history.Messages.Where(m => m.Metadata is { EventType: SlackMessageMetadata.OutboxEventType } md
-                && Str(md.EventPayload, "key") == idempotencyKey));
+            found.AddRange(history.Messages);
             cursor = history.NextCursor;
             if (cursor is null)
                 break;
         }
         return found;
     }
+
+    /// <summary>True when <paramref name="message"/> was posted by the outbox for <paramref name="idempotencyKey"/>.</summary>
+    public static bool IsOutboxPost(SlackHistoryMessage message, string idempotencyKey) =>
+        message.Metadata is { EventType: SlackMessageMetadata.OutboxEventType } md && Str(md.EventPayload, "key") == idempotencyKey;
 
     /// <summary>
     /// Uploads a file into a conversation: files.getUploadURLExternal, the bytes to the returned URL, then
@@ -199,7 +200,7 @@ public sealed partial class SlackWebApiClient
             new("length", file.Content.Length.ToString(CultureInfo.InvariantCulture)),
         };
         if (file.AltText is not null)
-            form.Add(new("alt_txt", file.AltText));
+            form.Add(new("alt_txt", SlackText.Truncate(file.AltText, SlackLimits.FileAltText)));
         var ticket = await CallFormAsync(auth, SlackApiMethods.FilesGetUploadUrlExternal, form, cancellationToken);
         var uploadUrl = Str(ticket, "upload_url");
         var fileId = Str(ticket, "file_id");

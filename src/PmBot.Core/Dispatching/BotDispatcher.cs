@@ -13,7 +13,8 @@ namespace PmBot.Core.Dispatching;
 /// commit its effects together with the delivery record. Never throws for bad input; an unexpected failure
 /// becomes a polite reply and a log line. <paramref name="files"/> (optional) lets handlers offer downloads.
 /// </summary>
-public sealed partial class BotDispatcher(IPmStore store, CommandTable commands, TimeProvider time, ILogger<BotDispatcher> log, IFilePublisher? files = null)
+public sealed partial class BotDispatcher(IPmStore store, CommandTable commands, TimeProvider time, ILogger<BotDispatcher> log,
+    IChartRenderer? charts = null, IFilePublisher? files = null)
 {
     public const int MaxTextLength = 4000;
 
@@ -131,6 +132,7 @@ public sealed partial class BotDispatcher(IPmStore store, CommandTable commands,
             Role = role,
             Time = time,
             Commands = commands,
+            Charts = charts,
             Files = files,
         };
 

@@ -22,7 +22,10 @@ public sealed class CommandContext
     /// <summary>The member's role in <see cref="Project"/>, if any.</summary>
     public ProjectRole? Role { get; init; }
 
-    /// <summary>Publishes files (CSV exports, charts) at signed, expiring URLs; null when the server has no publisher.</summary>
+    /// <summary>Draws charts; null where PmBot runs without a chart renderer.</summary>
+    public IChartRenderer? Charts { get; init; }
+
+    /// <summary>Keeps files (charts, exports) behind signed, expiring URLs; null where PmBot runs without a file store.</summary>
     public IFilePublisher? Files { get; init; }
 
     /// <summary>Text in the member's language.</summary>

@@ -98,5 +98,7 @@ public sealed class CommandTable
         Features.Digest.DigestSettings.Off(),
         new Features.Digest.Nudge(),
         new Features.Participation.CheckinReport(),
+        new Features.Plan.ShowGantt(),
+        new Features.Plan.ShowBurnDown(),
     ], new Features.Checkins.FreeTextAnswer());
 }

@@ -14,3 +14,13 @@ public interface IFilePublisher
 {
     Task<PublishedFile> PublishAsync(FileContent file, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Reads back a file PmBot published, from the URL <see cref="IFilePublisher"/> gave (for channels that upload the
+/// file itself, e.g. into a Slack conversation, rather than link to it).
+/// </summary>
+public interface IPublishedFileReader
+{
+    /// <summary>The file behind a published URL; null when the URL is not PmBot's, its signature is wrong, or it expired.</summary>
+    Task<FileContent?> ReadAsync(string url, CancellationToken cancellationToken);
+}

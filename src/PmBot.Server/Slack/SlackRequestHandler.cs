@@ -8,6 +8,7 @@ using PmBot.Core.Localization;
 using PmBot.Core.Messages;
 using PmBot.Core.Outbox;
 using PmBot.Core.Ports;
+using PmBot.Server.Files;
 
 namespace PmBot.Server.Slack;
 
@@ -16,6 +17,7 @@ namespace PmBot.Server.Slack;
 /// the acknowledgement (null: an empty 200). The 3-second rule lives here: a command or click gets
 /// <see cref="SlackAppOptions.AckBudget"/> to produce its answer inside the ack; slower ones are acked at once and
 /// answered through the response_url (commands, clicks) or the outbox (messages, form submissions) when done.
+/// Answers with a published picture or file go through the outbox (which uploads it) unless PmBot has a public address.
 /// </summary>
 public sealed partial class SlackRequestHandler(
     IServiceScopeFactory scopes,
@@ -33,12 +35,17 @@ public sealed partial class SlackRequestHandler(
         var work = DispatchAsync(request.Activity);
         if (!await FinishesWithinBudgetAsync(work))
         {
-            FinishLater(work, outcome => responseUrl.PostAsync(request.ResponseUrl, Payloads(outcome), CancellationToken.None));
+            FinishLater(work, outcome => AnswerAsync(outcome, request.ResponseUrl, request.Activity));
             return null;
         }
         var result = await work;
         if (result.Duplicate)
             return null;
+        if (MustUpload(result))
+        {
+            FinishLater(Task.FromResult(result), outcome => PostThroughOutboxAsync(outcome, request.Activity.ConversationId, request.Activity.DeliveryId));
+            return null;
+        }
         if (await TryOpenFormAsync(result, request.TriggerId, request.Activity.ConversationId, cancellationToken))
             return null;
         var payloads = Payloads(result);
@@ -191,11 +198,24 @@ public sealed partial class SlackRequestHandler(
     }
 
     private Task AnswerAsync(BotReply outcome, string? url, InboundActivity activity) =>
-        url is not null
+        url is not null && !MustUpload(outcome)
             ? responseUrl.PostAsync(url, Payloads(outcome), CancellationToken.None)
             : PostThroughOutboxAsync(outcome, activity.ConversationId, activity.DeliveryId);
 
-    private static List<JsonObject> Payloads(BotReply outcome)
+    /// <summary>
+    /// A reply with a picture or download PmBot published cannot show it in an ack or through response_url without a
+    /// public address (Slack fetches image URLs itself): it goes through the outbox, which uploads the file into the
+    /// conversation.
+    /// </summary>
+    private bool MustUpload(BotReply outcome) =>
+        options.PublicBaseUrl is null && outcome.Messages.SelectMany(m => m.Blocks).Any(b => b switch
+        {
+            ImageBlock image => image.Url.StartsWith(FileUrlSigner.PathPrefix, StringComparison.Ordinal),
+            FileBlock file => file.Url.StartsWith(FileUrlSigner.PathPrefix, StringComparison.Ordinal),
+            _ => false,
+        });
+
+    private List<JsonObject> Payloads(BotReply outcome)
     {
         var t = Localizer.For(outcome.Locale);
         var payloads = new List<JsonObject>();
@@ -264,7 +284,8 @@ public sealed partial class SlackRequestHandler(
         return workspace?.Id;
     }
 
-    private static SlackRenderOptions RenderOptions(Localizer t) => new() { OpenFormLabel = t["slack.open_form"], CloseLabel = t["slack.cancel"] };
+    private SlackRenderOptions RenderOptions(Localizer t) =>
+        new() { OpenFormLabel = t["slack.open_form"], CloseLabel = t["slack.cancel"], PublicBaseUrl = options.PublicBaseUrl };
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack users.info unavailable ({Reason}); the member keeps their stored profile")]
     private static partial void LogProfileUnavailable(ILogger logger, string reason);

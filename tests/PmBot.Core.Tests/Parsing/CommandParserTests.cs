@@ -110,6 +110,8 @@ public class CommandParserTests
         { "digest off project APOLLO", "digest off" },
         { "nudge @bob", "nudge" },
         { "checkin report from 2026-11-02 to 2026-11-29 @bob project APOLLO", "checkin report" },
+        { "plan gantt project APOLLO", "plan gantt" },
+        { "plan burn", "plan burn" },
     };
 
     [Theory]

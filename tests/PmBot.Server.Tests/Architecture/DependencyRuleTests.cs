@@ -3,14 +3,15 @@ using System.Reflection;
 namespace PmBot.Server.Tests.Architecture;
 
 /// <summary>
-/// The dependency rule: Server -> {Channels, Storage} -> Core. Core knows no EF, Hangfire, Polly or ASP.NET;
-/// Channels and Storage never reference each other; only Server knows Hangfire.
+/// The dependency rule: Server -> {Channels, Storage, Charts} -> Core. Core knows no EF, Hangfire, Polly, ASP.NET or
+/// drawing library; Channels and Storage never reference each other; only Server knows Hangfire; only Charts draws.
 /// </summary>
 public sealed class DependencyRuleTests
 {
     private static readonly Assembly Core = typeof(PmBot.Core.Dispatching.BotDispatcher).Assembly;
     private static readonly Assembly Storage = typeof(PmBot.Storage.PmBotDbContext).Assembly;
     private static readonly Assembly Channels = typeof(PmBot.Channels.WebChat.WebChatSender).Assembly;
+    private static readonly Assembly Charts = typeof(PmBot.Charts.ScottPlotChartRenderer).Assembly;
     private static readonly Assembly Server = typeof(Program).Assembly;
 
     private static string[] References(Assembly assembly) => assembly.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
@@ -30,6 +31,8 @@ public sealed class DependencyRuleTests
     [InlineData("Polly")]
     [InlineData("Microsoft.AspNetCore")]
     [InlineData("Npgsql")]
+    [InlineData("ScottPlot")]
+    [InlineData("SkiaSharp")]
     public void Core_DoesNotReference_Infrastructure(string prefix) =>
         Assert.DoesNotContain(References(Core), name => name.StartsWith(prefix, StringComparison.Ordinal));
 
@@ -41,9 +44,21 @@ public sealed class DependencyRuleTests
     }
 
     [Fact]
+    public void Charts_References_CoreAndTheDrawingLibrariesOnly()
+    {
+        var references = References(Charts);
+        Assert.Contains(Core.GetName().Name, references);
+        Assert.Contains(references, name => name.StartsWith("ScottPlot", StringComparison.Ordinal));
+        foreach (var other in new[] { Storage, Channels, Server })
+            Assert.DoesNotContain(other.GetName().Name, references);
+        foreach (var assembly in new[] { Storage, Channels })
+            Assert.DoesNotContain(References(assembly), name => name.StartsWith("ScottPlot", StringComparison.Ordinal) || name.StartsWith("SkiaSharp", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void OnlyServer_ReferencesHangfire()
     {
-        foreach (var assembly in new[] { Core, Storage, Channels })
+        foreach (var assembly in new[] { Core, Storage, Channels, Charts })
             Assert.DoesNotContain(References(assembly), name => name.StartsWith("Hangfire", StringComparison.Ordinal));
         Assert.Contains(References(Server), name => name.StartsWith("Hangfire", StringComparison.Ordinal));
     }
@@ -55,5 +70,6 @@ public sealed class DependencyRuleTests
         Assert.Contains(Core.GetName().Name, references);
         Assert.Contains(Storage.GetName().Name, references);
         Assert.Contains(Channels.GetName().Name, references);
+        Assert.Contains(Charts.GetName().Name, references);
     }
 }

@@ -33,8 +33,22 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
         .ToDictionary(p => WebUtility.UrlDecode(p[0]), p => WebUtility.UrlDecode(p.Length > 1 ? p[1] : ""));
 }
 
-/// <summary>A message the fake chat.postMessage accepted.</summary>
-public sealed record FakePostedMessage(string Channel, string Ts, string Text, JsonArray? Blocks, JsonObject? Metadata);
+/// <summary>A message the fake chat.postMessage accepted (or the message a completed upload shared).</summary>
+public sealed record FakePostedMessage(string Channel, string Ts, string Text, JsonArray? Blocks, JsonObject? Metadata)
+{
+    /// <summary>The names of the files shared with the message.</summary>
+    public IReadOnlyList<string> FileNames { get; init; } = [];
+}
+
+/// <summary>A file uploaded through files.getUploadURLExternal and the upload URL, and where completeUploadExternal shared it.</summary>
+public sealed record FakeUploadedFile(string Id, string FileName, int DeclaredLength, string? AltText)
+{
+    public byte[]? Bytes { get; set; }
+    public string? Title { get; set; }
+    public string? Channel { get; set; }
+    public string? ThreadTs { get; set; }
+    public string? InitialComment { get; set; }
+}
 
 /// <summary>What the fake does with one scripted call.</summary>
 public sealed record FakeResponse
@@ -69,7 +83,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private readonly List<FakePostedMessage> _posted = [];
     private readonly Lock _gate = new();
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly ConcurrentDictionary<string, FakeUploadedFile> _files = new(StringComparer.Ordinal);
     private long _tsCounter;
+    private int _fileCounter;
     private int _socketConnections;
 
     private FakeSlackServer(WebApplication app) => _app = app;
@@ -110,6 +126,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
     public byte[]? LastUpload { get; private set; }
 
+    /// <summary>Every file a ticket was asked for, in the order asked; shared ones have their channel.</summary>
+    public IReadOnlyList<FakeUploadedFile> Files => [.. _files.Values.OrderBy(f => int.Parse(f.Id[1..], CultureInfo.InvariantCulture))];
+
     public static async Task<FakeSlackServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -149,8 +168,10 @@ public sealed class FakeSlackServer : IAsyncDisposable
             return;
         }
 
-        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync(http.RequestAborted);
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        var raw = buffer.ToArray();
+        var body = Encoding.UTF8.GetString(raw);
         var method = path.StartsWith("/api/", StringComparison.Ordinal) ? path["/api/".Length..] : path.StartsWith("/upload/", StringComparison.Ordinal) ? "upload" : path;
         var request = new RecordedRequest(method, path,
             http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
@@ -165,8 +186,10 @@ public sealed class FakeSlackServer : IAsyncDisposable
             script = FakeResponse.RateLimited((int)Math.Ceiling(wait.TotalSeconds));
         }
         JsonObject? result = null;
+        if (method == "upload")
+            LastUpload = raw;
         if (script is null || script.ProcessFirst)
-            result = Process(request);
+            result = Process(request, raw);
         if (script is not null)
         {
             if (script.Delay > TimeSpan.Zero)
@@ -196,7 +219,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
                 await WriteJsonAsync(http, failure);
                 return;
             }
-            result ??= Process(request);
+            result ??= Process(request, raw);
         }
         await WriteJsonAsync(http, result!);
     }
@@ -207,7 +230,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         return http.Response.WriteAsync(body.ToJsonString());
     }
 
-    private JsonObject Process(RecordedRequest request)
+    private JsonObject Process(RecordedRequest request, byte[] raw)
     {
         switch (request.Method)
         {
@@ -239,12 +262,23 @@ public sealed class FakeSlackServer : IAsyncDisposable
             case "conversations.history":
                 return History(request.Form);
             case "files.getUploadURLExternal":
-                return new JsonObject { ["ok"] = true, ["upload_url"] = new Uri(BaseAddress, "upload/F1").ToString(), ["file_id"] = "F1" };
+            {
+                var form = request.Form;
+                if (!form.TryGetValue("filename", out var name) || !form.TryGetValue("length", out var length) || !int.TryParse(length, out var declared) || declared <= 0)
+                    return new JsonObject { ["ok"] = false, ["error"] = "missing_argument" };
+                var id = "F" + Interlocked.Increment(ref _fileCounter).ToString(CultureInfo.InvariantCulture);
+                _files[id] = new FakeUploadedFile(id, name, declared, form.GetValueOrDefault("alt_txt"));
+                return new JsonObject { ["ok"] = true, ["upload_url"] = new Uri(BaseAddress, "upload/" + id).ToString(), ["file_id"] = id };
+            }
             case "upload":
-                LastUpload = Encoding.Latin1.GetBytes(request.Body);
+            {
+                if (!_files.TryGetValue(request.Path["/upload/".Length..], out var file) || file.DeclaredLength != raw.Length)
+                    return new JsonObject { ["ok"] = false, ["error"] = "upload_failed" };
+                file.Bytes = raw;
                 return new JsonObject { ["ok"] = true };
+            }
             case "files.completeUploadExternal":
-                return new JsonObject { ["ok"] = true, ["files"] = JsonNode.Parse(request.Form["files"]) };
+                return CompleteUpload(request.Form);
             case "oauth.v2.access":
                 return request.Form.TryGetValue("client_secret", out var secret) && secret == "s3cret"
                     ? new JsonObject
@@ -264,6 +298,32 @@ public sealed class FakeSlackServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Shares uploaded files into <c>channel_id</c> as one message (which history then shows with the files' names).</summary>
+    private JsonObject CompleteUpload(IReadOnlyDictionary<string, string> form)
+    {
+        var entries = JsonNode.Parse(form["files"])!.AsArray().OfType<JsonObject>().ToList();
+        var files = new List<FakeUploadedFile>();
+        foreach (var entry in entries)
+        {
+            if (!_files.TryGetValue((string?)entry["id"] ?? "", out var file) || file.Bytes is null)
+                return new JsonObject { ["ok"] = false, ["error"] = "file_not_found" };
+            file.Title = (string?)entry["title"];
+            files.Add(file);
+        }
+        if (form.TryGetValue("channel_id", out var channel))
+        {
+            foreach (var file in files)
+            {
+                file.Channel = channel;
+                file.ThreadTs = form.GetValueOrDefault("thread_ts");
+                file.InitialComment = form.GetValueOrDefault("initial_comment");
+            }
+            lock (_gate)
+                _posted.Add(new FakePostedMessage(channel, NextTs(), form.GetValueOrDefault("initial_comment") ?? "", null, null) { FileNames = [.. files.Select(f => f.FileName)] });
+        }
+        return new JsonObject { ["ok"] = true, ["files"] = new JsonArray([.. files.Select(f => (JsonNode)new JsonObject { ["id"] = f.Id, ["title"] = f.Title })]) };
+    }
+
     private JsonObject History(IReadOnlyDictionary<string, string> form)
     {
         var channel = form["channel"];
@@ -281,6 +341,8 @@ public sealed class FakeSlackServer : IAsyncDisposable
             var msg = new JsonObject { ["type"] = "message", ["ts"] = p.Ts, ["text"] = p.Text, ["bot_id"] = "B1" };
             if (withMetadata && p.Metadata is not null)
                 msg["metadata"] = p.Metadata.DeepClone();
+            if (p.FileNames.Count > 0)
+                msg["files"] = new JsonArray([.. p.FileNames.Select(n => (JsonNode)new JsonObject { ["name"] = n })]);
             messages.Add(msg);
         }
         var hasMore = offset + page.Count < all.Count;

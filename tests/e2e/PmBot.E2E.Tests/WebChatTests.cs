@@ -70,7 +70,7 @@ public sealed class WebChatTests : IClassFixture<PmBotServerFixture>, IAsyncLife
 
         // The documentation picture: Alice's view with the project card and its members.
         if (Environment.GetEnvironmentVariable("PMBOT_E2E_SCREENSHOT") == "1")
-            await SaveScreenshotAsync();
+            await SaveScreenshotAsync("webchat.png");
 
         await members.GetByRole(AriaRole.Button, new() { Name = "Add member", Exact = true }).ClickAsync();
         var form = BotMessages().Locator("form.pm-form").Last;
@@ -90,6 +90,58 @@ public sealed class WebChatTests : IClassFixture<PmBotServerFixture>, IAsyncLife
         await Expect(BotMessages().Filter(new() { HasText = "added you to APOLLO" })).ToBeVisibleAsync(Eventually);
         await Expect(_page.Locator("button.user[data-user-id='alice']")).ToHaveAttributeAsync("aria-pressed", "false");
 
+        AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task WebChat_PlanGantt_ShowsTheChartPicture()
+    {
+        await ChooseAsync("alice", "Alice Chen");
+        string[] plan =
+        [
+            "project create \"Rocket\" key ROCKET start -6d finish +16d",
+            "project use ROCKET",
+            "task add \"Design\" days 3",
+            "task add \"Build engine\" days 6",
+            "task add \"User guide\" days 3",
+            "task add \"Test flight\" days 4",
+            "task add \"Launch\" days 0",
+            "task link ROCKET-1 ROCKET-2",
+            "task link ROCKET-1 ROCKET-3",
+            "task link ROCKET-2 ROCKET-4",
+            "task link ROCKET-4 ROCKET-5",
+            "task link ROCKET-3 ROCKET-5",
+            "plan baseline",
+            "task add \"Engine review\" days 2",
+            "task link ROCKET-2 ROCKET-6",
+            "task link ROCKET-6 ROCKET-4",
+            "task done ROCKET-1",
+            "task progress ROCKET-2 50%",
+        ];
+        foreach (var line in plan)
+        {
+            // One line at a time: the page ignores a new line while the last one is still being sent.
+            var answered = await _page.Locator(".entry.from-bot").CountAsync();
+            await SendAsync(line);
+            await _page.WaitForFunctionAsync(
+                "n => document.querySelectorAll('.entry.from-bot').length > n && !document.querySelector('.entry.pending')", answered);
+        }
+
+        await SendAsync("plan gantt");
+
+        var chart = BotMessages().Filter(new() { Has = _page.Locator("h3.pm-heading", new() { HasText = "ROCKET · Rocket: Gantt chart" }) })
+            .Locator("figure.pm-image img");
+        await Expect(chart).ToBeVisibleAsync(Eventually);
+        await Expect(chart).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^/files/"));
+        await _page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await chart.ElementHandleAsync());
+        Assert.Equal(1200, await chart.EvaluateAsync<int>("img => img.naturalWidth"));
+
+        if (Environment.GetEnvironmentVariable("PMBOT_E2E_SCREENSHOT") == "1")
+        {
+            // The picture arrived after the page scrolled to the reply: show all of it.
+            await _page.EvalOnSelectorAsync("#transcript", "t => t.scrollTop = t.scrollHeight");
+            await SaveScreenshotAsync("webchat-gantt.png");
+        }
         AssertNoPageErrors();
     }
 
@@ -166,9 +218,9 @@ public sealed class WebChatTests : IClassFixture<PmBotServerFixture>, IAsyncLife
         await box.PressAsync("Enter");
     }
 
-    private async Task SaveScreenshotAsync()
+    private async Task SaveScreenshotAsync(string name)
     {
-        var path = _server.RepoPath("docs", "webchat.png");
+        var path = _server.RepoPath("docs", name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Let the last poll settle and move the pointer off the buttons so the picture shows a quiet page.
         await _page.Mouse.MoveAsync(640, 28, new() { Steps = 5 });

@@ -39,11 +39,15 @@ public sealed class AdaptiveCardRenderer
     public const int DefaultMaxActivityBytes = 80_000;
 
     private readonly int _maxActivityBytes;
+    private readonly Uri? _publicBaseUrl;
 
-    public AdaptiveCardRenderer(int maxActivityBytes = DefaultMaxActivityBytes)
+    /// <param name="maxActivityBytes">The largest activity JSON sent in one request.</param>
+    /// <param name="publicBaseUrl">PmBot's public address: Teams fetches images itself, so relative image and file URLs are resolved against it.</param>
+    public AdaptiveCardRenderer(int maxActivityBytes = DefaultMaxActivityBytes, Uri? publicBaseUrl = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxActivityBytes, 2_000);
         _maxActivityBytes = maxActivityBytes;
+        _publicBaseUrl = publicBaseUrl;
     }
 
     public int MaxActivityBytes => _maxActivityBytes;
@@ -71,7 +75,7 @@ public sealed class AdaptiveCardRenderer
         var blocks = new List<Block>();
         foreach (var block in message.Blocks.SelectMany(b => Shrink(b, maxActivityBytes, message.FallbackText)))
         {
-            var elements = RenderBlock(block);
+            var elements = RenderBlock(block, _publicBaseUrl);
             foreach (var element in elements)
                 body.Add(element!.DeepClone());
             if (body.Count > elements.Count && Size(Activity(body, message.FallbackText)) > maxActivityBytes)
@@ -99,7 +103,7 @@ public sealed class AdaptiveCardRenderer
         var body = new JsonArray();
         foreach (var block in message.Blocks)
         {
-            foreach (var element in RenderBlock(block))
+            foreach (var element in RenderBlock(block, _publicBaseUrl))
                 body.Add(element!.DeepClone());
         }
         return Card(body);
@@ -108,8 +112,11 @@ public sealed class AdaptiveCardRenderer
     /// <summary>The attachment that carries a card in an activity.</summary>
     public static JsonObject Attachment(JsonObject card) => new() { ["contentType"] = CardContentType, ["content"] = card };
 
-    /// <summary>The card body elements of one block.</summary>
-    public static JsonArray RenderBlock(Block block) => block switch
+    /// <summary>
+    /// The card body elements of one block. Image and file URLs must be absolute for Teams: relative ones are resolved
+    /// against <paramref name="publicBaseUrl"/>, and without one an image shows as its alt text, a file as its name.
+    /// </summary>
+    public static JsonArray RenderBlock(Block block, Uri? publicBaseUrl = null) => block switch
     {
         HeadingBlock h => [new JsonObject
         {
@@ -122,8 +129,8 @@ public sealed class AdaptiveCardRenderer
             ["facts"] = new JsonArray([.. f.Fields.Select(x => (JsonNode)new JsonObject { ["title"] = x.Label, ["value"] = x.Value })]),
         }],
         TableBlock table => [Table(table)],
-        ImageBlock i => Image(i),
-        FileBlock f => [new JsonObject { ["type"] = "TextBlock", ["text"] = $"⬇ [{f.Title ?? f.FileName}]({f.Url})", ["wrap"] = true }],
+        ImageBlock i => Image(i, publicBaseUrl),
+        FileBlock f => [File(f, publicBaseUrl)],
         ContextBlock c => [new JsonObject
         {
             ["type"] = "TextBlock", ["text"] = c.Text, ["isSubtle"] = true, ["size"] = "Small", ["wrap"] = true,
@@ -163,9 +170,9 @@ public sealed class AdaptiveCardRenderer
     private static int Size(JsonNode node) => Encoding.UTF8.GetByteCount(node.ToJsonString());
 
     /// <summary>Splits a block whose own activity would be too large (tables, fact sets, texts), halving until each part fits.</summary>
-    private static IEnumerable<Block> Shrink(Block block, int maxBytes, string fallback)
+    private IEnumerable<Block> Shrink(Block block, int maxBytes, string fallback)
     {
-        if (Size(Activity(RenderBlock(block), fallback)) <= maxBytes)
+        if (Size(Activity(RenderBlock(block, _publicBaseUrl), fallback)) <= maxBytes)
             return [block];
         IEnumerable<Block>? halves = block switch
         {
@@ -218,13 +225,24 @@ public sealed class AdaptiveCardRenderer
         return new JsonObject { ["type"] = "TableRow", ["cells"] = row };
     }
 
-    private static JsonArray Image(ImageBlock image)
+    private static JsonArray Image(ImageBlock image, Uri? publicBaseUrl)
     {
         var elements = new JsonArray();
         if (!string.IsNullOrEmpty(image.Title))
             elements.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = image.Title, ["weight"] = "Bolder", ["wrap"] = true });
-        elements.Add(new JsonObject { ["type"] = "Image", ["url"] = image.Url, ["altText"] = image.AltText });
+        var url = PublicUrl.Resolve(image.Url, publicBaseUrl);
+        elements.Add(url is null
+            ? new JsonObject { ["type"] = "TextBlock", ["text"] = image.AltText, ["isSubtle"] = true, ["wrap"] = true }
+            // allowExpand: Teams lets the reader open the chart full size.
+            : new JsonObject { ["type"] = "Image", ["url"] = url, ["altText"] = image.AltText, ["msTeams"] = new JsonObject { ["allowExpand"] = true } });
         return elements;
+    }
+
+    private static JsonObject File(FileBlock file, Uri? publicBaseUrl)
+    {
+        var label = file.Title ?? file.FileName;
+        var url = PublicUrl.Resolve(file.Url, publicBaseUrl);
+        return new JsonObject { ["type"] = "TextBlock", ["text"] = url is null ? label : $"⬇ [{label}]({url})", ["wrap"] = true };
     }
 
     private static JsonObject Execute(string title, JsonObject data, ButtonStyle style)

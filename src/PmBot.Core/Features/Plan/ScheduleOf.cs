@@ -47,6 +47,23 @@ public static class ScheduleOf
         return result.Succeeded ? result : null;
     }
 
+    /// <summary>The dates a parent item spans: from its first scheduled descendant's start to its last one's finish; null when none is scheduled.</summary>
+    public static (DateOnly Start, DateOnly Finish)? Span(Wbs wbs, ScheduleResult schedule, WorkItem parent)
+    {
+        var prefix = wbs.Outline[parent.Id] + ".";
+        var dates = wbs.Items.Where(i => wbs.Outline[i.Id].StartsWith(prefix, StringComparison.Ordinal))
+            .Select(i => schedule.Find(wbs.ShortId(i))).OfType<ScheduledActivity>().ToList();
+        return dates.Count == 0 ? null : (dates.Min(a => a.EarlyStart), dates.Max(a => a.EarlyFinish));
+    }
+
+    /// <summary>The current baseline's dates per work item (empty without a baseline), and the baseline.</summary>
+    public static async Task<(PlanBaseline? Baseline, Dictionary<Guid, PlanBaselineItem> Items)> CurrentBaselineAsync(IPmStore store, Guid projectId, CancellationToken cancellationToken)
+    {
+        var baseline = (await store.ListBaselinesAsync(projectId, cancellationToken)).FirstOrDefault(b => b.IsCurrent);
+        var items = baseline is null ? [] : (await store.ListBaselineItemsAsync(baseline.Id, cancellationToken)).ToDictionary(b => b.WorkItemId);
+        return (baseline, items);
+    }
+
     /// <summary>
     /// The command's project with its WBS and schedule, or the reply that explains why there is none (no tasks yet,
     /// or links that cannot be scheduled).

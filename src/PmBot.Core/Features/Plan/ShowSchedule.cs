@@ -24,14 +24,12 @@ public sealed class ShowSchedule : ICommandHandler
         if (result is null)
             return problem!;
 
-        var baseline = (await context.Store.ListBaselinesAsync(project.Id, cancellationToken)).FirstOrDefault(b => b.IsCurrent);
-        var baselined = baseline is null ? [] : (await context.Store.ListBaselineItemsAsync(baseline.Id, cancellationToken)).ToDictionary(b => b.WorkItemId);
+        var (baseline, baselined) = await ScheduleOf.CurrentBaselineAsync(context.Store, project.Id, cancellationToken);
         var calendar = WorkCalendar.Standard;
         // Working days a task finishes after (+) or before (-) its baselined finish.
         string Slip(Guid itemId, DateOnly finish) =>
             baselined.TryGetValue(itemId, out var b) ? calendar.WorkingDaysBetween(b.Finish, finish).ToString("+0;-0;0", t.Culture) : "";
         var byId = result.Activities.ToDictionary(a => a.Id);
-        var outlineOf = wbs.Items.ToDictionary(wbs.ShortId, i => wbs.Outline[i.Id]);
         var rows = new List<IReadOnlyList<string>>();
         foreach (var item in wbs.InOutlineOrder)
         {
@@ -43,8 +41,8 @@ public sealed class ShowSchedule : ICommandHandler
                 continue;
             }
             // A parent spans its scheduled descendants.
-            var span = result.Activities.Where(x => outlineOf[x.Id].StartsWith(wbs.Outline[item.Id] + ".", StringComparison.Ordinal)).ToList();
-            rows.Add([wbs.Outline[item.Id], id, item.Name, "", span.Count == 0 ? "" : t.Date(span.Min(x => x.EarlyStart)), span.Count == 0 ? "" : t.Date(span.Max(x => x.EarlyFinish)), "", "", ""]);
+            var span = ScheduleOf.Span(wbs, result, item);
+            rows.Add([wbs.Outline[item.Id], id, item.Name, "", span is { } a1 ? t.Date(a1.Start) : "", span is { } a2 ? t.Date(a2.Finish) : "", "", "", ""]);
         }
         var builder = new MessageBuilder()
             .Heading(t["plan.schedule_title", project.Key, project.Name])
