@@ -46,11 +46,12 @@ public sealed class ImportCheck
                 DurationDays = row.DurationDays,
                 OwnerMemberId = row.Owner?.Id,
                 StartNoEarlierThan = row.StartNoEarlierThan,
+                EffortHours = row.EffortHours,
+                FixedCost = row.FixedCost ?? 0,
+                IsDeliverable = row.Deliverable,
+                Description = row.Description,
+                AcceptanceCriteria = row.AcceptanceCriteria,
                 CreatedAt = now,
-                // LEAD (merge with the costs/effort slice): store the fields WorkItem gains there, e.g.
-                //   EffortHours = row.EffortHours, FixedCost = row.FixedCost, IsDeliverable = row.Deliverable,
-                //   Description = row.Description, AcceptanceCriteria = row.AcceptanceCriteria,
-                // and write them in PlanExport.Plan (see the LEAD marker there) so the round trip keeps them.
             };
             byKey.Add(row.Key, item);
             items.Add(item);

@@ -22,8 +22,6 @@ public sealed class ImportRow
     public IReadOnlyList<PredecessorRef> Predecessors { get; init; } = [];
     public DateOnly? StartNoEarlierThan { get; init; }
 
-    // Parsed and checked now; stored once WorkItem has these properties (the costs/effort slice adds them):
-    // see the LEAD marker in ImportCheck.Build.
     public decimal? EffortHours { get; init; }
     public decimal? FixedCost { get; init; }
     public bool Deliverable { get; init; }

@@ -25,7 +25,7 @@ public static class PlanExport
 {
     public static readonly IReadOnlyList<string> PlanHeader =
     [
-        PlanColumns.Wbs, Id, Name, Parent, DurationDays, Owner, Predecessors, StartNoEarlierThan,
+        PlanColumns.Wbs, Id, Name, Parent, DurationDays, Owner, EffortHours, FixedCost, Deliverable, Description, AcceptanceCriteria, Predecessors, StartNoEarlierThan,
         EarlyStart, EarlyFinish, TotalFloat, Critical, BaselineStart, BaselineFinish, PercentComplete, ActualStart, ActualFinish, PlanColumns.Status,
     ];
 
@@ -46,8 +46,6 @@ public static class PlanExport
             var (start, finish) = Span(tasks.Select(t => data.Schedule?.Find(wbs.ShortId(t))).OfType<ScheduledActivity>().Select(a => (a.EarlyStart, a.EarlyFinish)));
             var (baselineStart, baselineFinish) = Span(tasks.Select(t => data.Baseline.GetValueOrDefault(t.Id)).OfType<PlanBaselineItem>().Select(b => (b.Start, b.Finish)));
             var scheduled = task ? data.Schedule?.Find(wbs.ShortId(item)) : null;
-            // LEAD (merge with the costs/effort slice): add effort_hours, fixed_cost, deliverable, description and
-            // acceptance_criteria after owner (header and values, text through Protect) once WorkItem has them.
             records.Add(
             [
                 wbs.Outline[item.Id],
@@ -56,6 +54,11 @@ public static class PlanExport
                 item.ParentId is { } parent ? wbs.ShortId(wbs.Get(parent)) : "",
                 Number(item.DurationDays),
                 OwnerName(data, item),
+                item.EffortHours is { } effort ? Number(effort) : "",
+                item.FixedCost != 0 ? Number(item.FixedCost) : "",
+                item.IsDeliverable ? "yes" : "",
+                Protect(item.Description ?? ""),
+                Protect(item.AcceptanceCriteria ?? ""),
                 string.Join(", ", data.Links.Where(l => l.SuccessorId == item.Id).OrderBy(l => wbs.Outline[l.PredecessorId], OutlineCode.Comparer).Select(l => LinkText(wbs, l))),
                 Date(item.StartNoEarlierThan),
                 Date(start),
@@ -143,4 +146,6 @@ public static class PlanExport
     private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -29,6 +29,8 @@ public class PlanExportTests
         var docs = Item(5, "Docs", 2);
         var launch = Item(6, "=Launch", 0);
         docs.StartNoEarlierThan = new DateOnly(2027, 1, 20);
+        (build.EffortHours, build.FixedCost, build.IsDeliverable) = (37.5m, 1200m, true);
+        (build.Description, build.AcceptanceCriteria) = ("Line 1\nline 2, with \"quotes\"", "=All tests green");
         WorkItemLink Link(WorkItem from, WorkItem to, DependencyType type = DependencyType.FinishToStart, int lag = 0) =>
             new() { ProjectId = project.Id, PredecessorId = from.Id, SuccessorId = to.Id, Type = type, LagDays = lag };
         return (new Wbs(project, [design, specs, review, build, docs, launch]),
@@ -56,7 +58,7 @@ public class PlanExportTests
     /// <summary>The tree and links by outline code, so two projects can be compared.</summary>
     private static List<string> Structure(Wbs wbs, IEnumerable<WorkItemLink> links) =>
     [
-        .. wbs.InOutlineOrder.Select(i => $"{wbs.Outline[i.Id]} {i.Name} {i.DurationDays}d owner={i.OwnerMemberId} snet={i.StartNoEarlierThan}"),
+        .. wbs.InOutlineOrder.Select(i => $"{wbs.Outline[i.Id]} {i.Name} {i.DurationDays}d owner={i.OwnerMemberId} snet={i.StartNoEarlierThan} effort={i.EffortHours} cost={i.FixedCost} deliverable={i.IsDeliverable} desc={i.Description} criteria={i.AcceptanceCriteria}"),
         .. links.Select(l => $"{wbs.Outline[l.PredecessorId]} -> {wbs.Outline[l.SuccessorId]} {l.Type} {l.LagDays}").Order(),
     ];
 
@@ -101,14 +103,14 @@ public class PlanExportTests
         Assert.Equal(PlanExport.PlanHeader, rows[0]);
         // Specs: 3 days from Monday 4 January; baselined to finish on the 5th; half done. Docs may not start before the
         // 20th, so Docs drives the finish and Specs has 4 days of float.
-        Assert.Equal(["1.1", "APOLLO-2", "Specs", "APOLLO-1", "3", "Bob Smith", "", "", "2027-01-04", "2027-01-06", "4", "no", "2027-01-04", "2027-01-05", "50", "2027-01-05", "", "in_progress"], rows[2]);
-        Assert.Equal(["2027-01-20", "2027-01-21", "0", "yes"], rows[5].Skip(8).Take(4));
+        Assert.Equal(["1.1", "APOLLO-2", "Specs", "APOLLO-1", "3", "Bob Smith", "", "", "", "", "", "", "", "2027-01-04", "2027-01-06", "4", "no", "2027-01-04", "2027-01-05", "50", "2027-01-05", "", "in_progress"], rows[2]);
+        Assert.Equal(["2027-01-20", "2027-01-21", "0", "yes"], rows[5].Skip(13).Take(4));
         // Design spans its tasks and has no progress or float of its own.
-        Assert.Equal(["1", "APOLLO-1", "Design", "", "1", "", "", "", "2027-01-04", "2027-01-08", "", "", "2027-01-04", "2027-01-05", "", "", "", ""], rows[1]);
-        Assert.Equal("APOLLO-2FS+1", rows[3][6]);
+        Assert.Equal(["1", "APOLLO-1", "Design", "", "1", "", "", "", "", "", "", "", "", "2027-01-04", "2027-01-08", "", "", "2027-01-04", "2027-01-05", "", "", "", ""], rows[1]);
+        Assert.Equal("APOLLO-2FS+1", rows[3][11]);
         Assert.Equal("'=Launch", rows[6][2]);
-        Assert.Equal("APOLLO-4FF-1, APOLLO-5SF", rows[6][6]);
-        Assert.Equal(("王伟", "2027-01-20"), (rows[4][5], rows[5][7]));
+        Assert.Equal("APOLLO-4FF-1, APOLLO-5SF", rows[6][11]);
+        Assert.Equal(("王伟", "2027-01-20"), (rows[4][5], rows[5][12]));
     }
 
     [Fact]
