@@ -24,7 +24,7 @@ switch (name)
         await PmBot.Benchmarks.Checkins.CheckinPunctualityBenchmark.RunAsync(options);
         return 0;
     case "planning":
-        return await PmBot.Benchmarks.Planning.PlanningBenchmark.RunAsync(args.Skip(1).ToArray());
+        return await PmBot.Benchmarks.Planning.PlanningBenchmark.RunAsync(options.Int("iterations", 50));
     case "digest":
         return await PmBot.Benchmarks.Digest.DigestBenchmark.RunAsync(options);
     default:

@@ -8,13 +8,13 @@ namespace PmBot.Benchmarks.Planning;
 /// Times <see cref="CpmScheduler.Schedule"/> and <see cref="EarnedValue.Compute"/> on random plans (DAGs with about three
 /// links per activity), and earned value of a stored project of that size (<see cref="EvmBenchmark"/>: WBS, schedule,
 /// entries and progress history, as <c>plan status</c> computes it, and its weekly S-curve series). Arguments:
-/// [iterations] (default 50). Prints mean, p50 and p99 in ms and bytes allocated per call.
+/// [--iterations N] (default 50). Prints mean, p50 and p99 in ms and bytes allocated per call.
 /// </summary>
 public static class PlanningBenchmark
 {
-    public static Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(int iterations)
     {
-        var iterations = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 50;
+        iterations = Math.Max(1, iterations);
         Console.WriteLine($"Planning benchmark: {iterations} iterations after warm-up");
         Console.WriteLine($"{"case",-32} {"mean ms",9} {"p50 ms",9} {"p99 ms",9} {"alloc KB",10}");
         foreach (var size in new[] { 1_000, 10_000 })
