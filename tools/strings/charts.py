@@ -21,5 +21,4 @@ S = [
 ("chart.burn_ideal", "Ideal", "理想"),
 ("chart.burn_summary", "{0} of {1} working days of planned work left ({2}% done); the ideal line is at {3} today.", "剩余计划工作 {0} / {1} 个工作日（已完成 {2}%）；理想线今天为 {3}。"),
 ("chart.burn_nothing", "{0} has no planned work to burn down yet: give its tasks durations, e.g. `task add \"Design\" days 3`.", "{0} 还没有可燃尽的计划工作：请为任务设置工期，例如 `task add \"Design\" days 3`。"),
-("chart.burn_reconstructed", "Past days are reconstructed from durations, % complete and actual start and finish dates.", "过去的数据根据工期、完成百分比以及实际开始和完成日期推算。"),
 ]

@@ -5,6 +5,9 @@ using PmBot.Core.Ports;
 
 namespace PmBot.Core.Charts;
 
+/// <summary>A chart drawn and published: the picture to show and the line saying how long its link works.</summary>
+public sealed record PublishedChart(ImageBlock Image, string ExpiryNote);
+
 /// <summary>The answer of every chart command: the chart drawn, kept behind a signed URL, and shown with its title and summary.</summary>
 public static class ChartReplies
 {
@@ -16,20 +19,34 @@ public static class ChartReplies
     public static async Task<BotReply> PublishAsync(CommandContext context, ChartModel chart, string fileName, string summary,
         CancellationToken cancellationToken, string? note = null)
     {
-        var t = context.T;
-        if (context.Charts is null || context.Files is null)
-            return Replies.Error(t["chart.unavailable"]);
-        var png = context.Charts.RenderPng(chart);
-        var published = await context.Files.PublishAsync(new FileContent(fileName, "image/png", png), cancellationToken);
+        var published = await DrawAsync(context, chart, fileName, summary, cancellationToken);
+        if (published is null)
+            return Replies.Error(context.T["chart.unavailable"]);
         var builder = new MessageBuilder()
             .Heading(chart.Title)
-            .Add(new ImageBlock(published.Url, $"{chart.Title}. {summary}"))
+            .Add(published.Image)
             .Text(summary);
         if (note is not null)
             builder.Context(note);
         return BotReply.Of(builder
-            .Context(t["chart.link_expires", t.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(published.ExpiresAt, MemberClock.Zone(context.Member)).DateTime))])
+            .Context(published.ExpiryNote)
             .Fallback($"{chart.Title}: {summary}")
             .Build());
+    }
+
+    /// <summary>
+    /// Draws <paramref name="chart"/> and publishes it, for a reply that shows it among other blocks; null where PmBot
+    /// runs without a renderer or file store.
+    /// </summary>
+    public static async Task<PublishedChart?> DrawAsync(CommandContext context, ChartModel chart, string fileName, string summary,
+        CancellationToken cancellationToken)
+    {
+        var t = context.T;
+        if (context.Charts is null || context.Files is null)
+            return null;
+        var png = context.Charts.RenderPng(chart);
+        var published = await context.Files.PublishAsync(new FileContent(fileName, "image/png", png), cancellationToken);
+        var expires = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(published.ExpiresAt, MemberClock.Zone(context.Member)).DateTime);
+        return new PublishedChart(new ImageBlock(published.Url, $"{chart.Title}. {summary}"), t["chart.link_expires", t.Date(expires)]);
     }
 }

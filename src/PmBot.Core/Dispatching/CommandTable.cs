@@ -100,5 +100,6 @@ public sealed class CommandTable
         new Features.Participation.CheckinReport(),
         new Features.Plan.ShowGantt(),
         new Features.Plan.ShowBurnDown(),
+        new Features.Plan.ShowEvm(),
     ], new Features.Checkins.FreeTextAnswer());
 }

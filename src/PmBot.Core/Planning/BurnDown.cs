@@ -1,13 +1,24 @@
 namespace PmBot.Core.Planning;
 
+/// <summary>A dated progress report: the task's percent complete as of the end of <see cref="Date"/>.</summary>
+public sealed record ProgressPoint(DateOnly Date, int Percent);
+
 /// <summary>What a burn-down needs of one task (a leaf of the WBS).</summary>
-public sealed record BurnDownTask(int DurationDays, int PercentComplete, DateOnly? ActualStart, DateOnly? ActualFinish);
+public sealed record BurnDownTask(int DurationDays, int PercentComplete, DateOnly? ActualStart, DateOnly? ActualFinish)
+{
+    /// <summary>The task's dated progress reports, oldest first; empty when it has none.</summary>
+    public IReadOnlyList<ProgressPoint> History { get; init; } = [];
+
+    /// <summary>Whether its past has to be reconstructed: it has progress but no dated report of it.</summary>
+    public bool IsReconstructed => History.Count == 0 && (PercentComplete > 0 || ActualFinish is not null);
+}
 
 /// <summary>
-/// A burn-down of planned work: remaining work in working days, Σ duration × (1 − share done). PmBot stores each
-/// task's latest percent complete and its actual start and finish, not a history of reports, so the past is
-/// reconstructed: a finished task went from 0 to 100% evenly between its actual start and finish, an unfinished one
-/// from 0 at its actual start to its current percent today, and a task not started had nothing done.
+/// A burn-down of planned work: remaining work in working days, Σ duration × (1 − share done). A task with a dated
+/// progress history had, at the end of a day, the percent of its latest report on or before it (nothing before its
+/// first). The past of a task without one (progress reported before the history was kept) is reconstructed: a finished
+/// task went from 0 to 100% evenly between its actual start and finish, an unfinished one from 0 at its actual start to
+/// its current percent today, and a task not started had nothing done.
 /// </summary>
 public static class BurnDown
 {
@@ -45,9 +56,20 @@ public static class BurnDown
         return total * (finish.DayNumber - date.DayNumber) / (finish.DayNumber - start.DayNumber);
     }
 
-    /// <summary>The share of a task done by the end of <paramref name="date"/>, reconstructed as described on the class.</summary>
+    /// <summary>The share of a task done by the end of <paramref name="date"/>, from its history or reconstructed (see the class).</summary>
     public static double DoneShare(BurnDownTask task, DateOnly date, DateOnly today)
     {
+        if (task.History.Count > 0)
+        {
+            var percent = 0;
+            foreach (var report in task.History)
+            {
+                if (report.Date > date)
+                    break;
+                percent = report.Percent;
+            }
+            return Math.Clamp(percent, 0, 100) / 100.0;
+        }
         if (task.ActualFinish is { } finish && finish <= date)
             return 1;
         var current = task.ActualFinish is null ? Math.Clamp(task.PercentComplete, 0, 100) / 100.0 : 1;

@@ -112,6 +112,7 @@ public class CommandParserTests
         { "checkin report from 2026-11-02 to 2026-11-29 @bob project APOLLO", "checkin report" },
         { "plan gantt project APOLLO", "plan gantt" },
         { "plan burn", "plan burn" },
+        { "plan evm at 2027-01-08 project APOLLO", "plan evm" },
     };
 
     [Theory]

@@ -81,4 +81,27 @@ public class BurnDownTests
         Assert.Equal(0, BurnDown.DoneShare(task, D(7), D(8)));
         Assert.Equal(0.5, BurnDown.DoneShare(task, D(8), D(8)), 6);
     }
+
+    [Fact]
+    public void DoneShare_WithHistory_FollowsTheLatestReportOnOrBeforeTheDay()
+    {
+        // Build (5 d): 20% on Thu 7, 40% on Fri 8; its actual start would spread it differently.
+        var build = new BurnDownTask(5, 40, D(7), null) { History = [new(D(7), 20), new(D(8), 40)] };
+
+        Assert.Equal(0, BurnDown.DoneShare(build, D(6), D(8)));
+        Assert.Equal(0.2, BurnDown.DoneShare(build, D(7), D(8)), 6);
+        Assert.Equal(0.4, BurnDown.DoneShare(build, D(8), D(8)), 6);
+        Assert.False(build.IsReconstructed);
+    }
+
+    [Fact]
+    public void Remaining_MixedHistoryAndNone_ReconstructsOnlyTasksWithoutReports()
+    {
+        // Design finished Wed 6 with reports 50% on Mon 4 and 100% on Wed 6; Build has progress but no report.
+        BurnDownTask[] tasks = [new(3, 100, D(4), D(6)) { History = [new(D(4), 50), new(D(6), 100)] }, new(5, 40, D(7), null), new(2, 0, null, null)];
+
+        // Tue 5: Design 3 × 0.5 left, Build not started yet (reconstructed from Thu 7), Docs 2: 1.5 + 5 + 2.
+        Assert.Equal(8.5, BurnDown.Remaining(tasks, D(5), D(8)), 6);
+        Assert.Equal([false, true, false], tasks.Select(t => t.IsReconstructed));
+    }
 }

@@ -11,8 +11,8 @@ namespace PmBot.Core.Features.Plan;
 /// <summary>
 /// <c>plan burn [project KEY]</c>: a burn-down of the planned work left (working days: duration × (1 − % complete) of
 /// every task) from the project's start to today, against the ideal straight line from the start to the planned
-/// finish (the forecast finish when none is planned). The past is reconstructed from what is stored (see
-/// <see cref="BurnDown"/>).
+/// finish (the forecast finish when none is planned). The past follows each task's dated progress reports; that of tasks
+/// with progress but no report (from before the history was kept) is reconstructed (see <see cref="BurnDown"/>).
 /// </summary>
 public sealed class ShowBurnDown : ICommandHandler
 {
@@ -26,8 +26,11 @@ public sealed class ShowBurnDown : ICommandHandler
         var (wbs, schedule, problem) = await ScheduleOf.ForCommandAsync(context, cancellationToken);
         if (schedule is null)
             return problem!;
+        var history = (await context.Store.ListProgressSnapshotsAsync(project.Id, cancellationToken))
+            .OrderBy(s => s.Date).ToLookup(s => s.WorkItemId, s => new ProgressPoint(s.Date, s.PercentComplete));
         var tasks = wbs.Items.Where(i => !wbs.HasChildren(i))
-            .Select(i => new BurnDownTask(i.DurationDays, i.PercentComplete, i.ActualStart, i.ActualFinish)).ToList();
+            .Select(i => new BurnDownTask(i.DurationDays, i.PercentComplete, i.ActualStart, i.ActualFinish) { History = history[i.Id].ToList() })
+            .ToList();
         var total = BurnDown.Total(tasks);
         if (total <= 0)
             return BotReply.Of(new MessageBuilder().Text(t["chart.burn_nothing", project.Key]).Build());
@@ -56,8 +59,9 @@ public sealed class ShowBurnDown : ICommandHandler
         var remaining = actual[^1].Remaining;
         var summary = t["chart.burn_summary", Days(remaining, t.Culture), Days(total, t.Culture),
             Math.Round(100 * (1 - remaining / total)).ToString(t.Culture), Days(BurnDown.Ideal(total, start, finish, today), t.Culture)];
-        return await ChartReplies.PublishAsync(context, chart, $"{project.Key}-burndown-{today:yyyy-MM-dd}.png", summary, cancellationToken,
-            t["chart.burn_reconstructed"]);
+        var reconstructed = tasks.Count(x => x.IsReconstructed);
+        var note = reconstructed == 0 ? t["chart.burn_from_history"] : t["chart.burn_reconstructed_some", reconstructed];
+        return await ChartReplies.PublishAsync(context, chart, $"{project.Key}-burndown-{today:yyyy-MM-dd}.png", summary, cancellationToken, note);
     }
 
     private static string Days(double days, CultureInfo culture) => days.ToString("0.#", culture);

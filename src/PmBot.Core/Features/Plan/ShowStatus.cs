@@ -25,16 +25,8 @@ public sealed class ShowStatus : ICommandHandler
         var t = context.T;
         var project = context.Project!;
         var data = await EvmOf.LoadAsync(context.Store, project, context.Today, cancellationToken);
-        switch (data.Problem)
-        {
-            case EvmProblem.NoTasks:
-                return BotReply.Of(new MessageBuilder().Text(t["task.none_yet", project.Key]).Context(t["task.add_hint"]).Build());
-            case EvmProblem.NoBaseline:
-                return BotReply.Of(new MessageBuilder()
-                    .Text(t["evm.no_baseline", project.Key])
-                    .Actions(new ActionButton(t["button.baseline"], $"plan baseline project {project.Key}", ButtonStyle.Primary))
-                    .Build());
-        }
+        if (ProblemReply(t, project, data.Problem) is { } problem)
+            return problem;
 
         var statusDate = command.Date("at") ?? context.Today;
         var status = data.At(statusDate);
@@ -80,6 +72,17 @@ public sealed class ShowStatus : ICommandHandler
             .Fallback(title)
             .Build());
     }
+
+    /// <summary>What earned value answers when it cannot be measured yet (no tasks, or no baseline: with a <c>plan baseline</c> button); null when it can.</summary>
+    public static BotReply? ProblemReply(Localization.Localizer t, Domain.Project project, EvmProblem problem) => problem switch
+    {
+        EvmProblem.NoTasks => BotReply.Of(new MessageBuilder().Text(t["task.none_yet", project.Key]).Context(t["task.add_hint"]).Build()),
+        EvmProblem.NoBaseline => BotReply.Of(new MessageBuilder()
+            .Text(t["evm.no_baseline", project.Key])
+            .Actions(new ActionButton(t["button.baseline"], $"plan baseline project {project.Key}", ButtonStyle.Primary))
+            .Build()),
+        _ => null,
+    };
 
     private static IReadOnlyList<string> Row(Localization.Localizer t, string name, EvMetrics m) =>
         [name, t.Money(m.Bac), t.Money(m.Pv), t.Money(m.Ev), t.Money(m.Ac), t.Signed(m.Sv), t.Signed(m.Cv), t.Index(m.Spi), t.Index(m.Cpi)];

@@ -1,3 +1,4 @@
+using PmBot.Core.Charts;
 using PmBot.Core.Conversation;
 using PmBot.Core.Dispatching;
 using PmBot.Core.Domain;
@@ -12,7 +13,8 @@ namespace PmBot.Core.Features.Resources;
 /// <summary>
 /// <c>plan workload [project KEY] [weeks N]</c>: each person's load per ISO week as a share of their capacity (⚠ over
 /// 100%), from the schedule and the shares on the open tasks; the over-allocated weeks with the tasks causing them;
-/// and what would level them (delay a task within its float, or give a share to someone with room).
+/// and what would level them (delay a task within its float, or give a share to someone with room). Under the table the
+/// same weeks as a chart (<see cref="Chart"/>), where PmBot can draw; the table is the answer and stands without it.
 /// </summary>
 public sealed class ShowWorkload : ICommandHandler
 {
@@ -63,9 +65,15 @@ public sealed class ShowWorkload : ICommandHandler
             .. shown.Select(w => Cell(t, m.Weeks.First(x => x.WeekStart == w))),
         ]).ToList();
 
+        var title = t["workload.title", project.Key, project.Name];
         var builder = new MessageBuilder()
-            .Heading(t["workload.title", project.Key, project.Name])
+            .Heading(title)
             .Table([t["field.name"], t["field.capacity"], .. shown.Select(Workload.IsoWeek)], rows);
+        var chart = await ChartReplies.DrawAsync(context, Chart(t, title, report, shown, Name),
+            $"{project.Key}-workload-{context.Today:yyyy-MM-dd}.png", t["chart.workload_alt", Workload.IsoWeek(shown[0]), Workload.IsoWeek(shown[^1])],
+            cancellationToken);
+        if (chart is not null)
+            builder.Add(chart.Image);
         var over = report.OverAllocations.Where(o => o.WeekStart >= from).ToList();
         if (over.Count == 0)
             builder.Text("✅ " + t["workload.none_over"]);
@@ -79,10 +87,12 @@ public sealed class ShowWorkload : ICommandHandler
             if (left.Count > 0)
                 builder.Text(Lines(left.Select(o => "- " + t["workload.unresolved", Name(o.MemberId), o.IsoWeek, o.Percent]), t));
         }
+        if (chart is not null)
+            builder.Context(chart.ExpiryNote);
         return BotReply.Of(builder
             .Context(t["workload.hint"])
             .Actions(new ActionButton(t["button.schedule"], $"plan schedule project {project.Key}"))
-            .Fallback(t["workload.title", project.Key, project.Name])
+            .Fallback(title)
             .Build());
     }
 
@@ -107,10 +117,30 @@ public sealed class ShowWorkload : ICommandHandler
         }
         var members = involved.Where(people.ContainsKey).Select(id => people[id])
             .OrderBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
-            .Select(m => new WorkloadMember(m.Id.ToString(), m.CapacityHoursPerWeek))
+            .Select(m => new Planning.WorkloadMember(m.Id.ToString(), m.CapacityHoursPerWeek))
             .ToList();
         return Workload.Compute(new WorkloadInput(tasks, members) { Calendar = schedule.Days!.Calendar });
     }
+
+    /// <summary>
+    /// The workload chart of the <paramref name="weeks"/> shown: a bar per member per week against the 100% capacity line.
+    /// A week with days off or holidays has less capacity than the weekly one, so each week's hours are drawn scaled to a
+    /// full week (hours × weekly capacity ÷ that week's capacity): a bar is above the line when the table says ⚠ (in a
+    /// week they cannot work at all, their hours are drawn as they are). Members without capacity are not drawn.
+    /// </summary>
+    public static WorkloadChart Chart(Localizer t, string title, WorkloadReport report, IReadOnlyList<DateOnly> weeks, Func<string, string> name) => new()
+    {
+        Title = title,
+        Culture = t.Locale,
+        Weeks = weeks,
+        ValueAxisLabel = t["chart.workload_axis"],
+        CapacityLabel = t["chart.workload_capacity"],
+        Members = report.Members.Select(m => new Charts.WorkloadMember(name(m.MemberId), (double)m.CapacityHoursPerWeek,
+            weeks.Select(w => FullWeekHours(m, m.Weeks.First(x => x.WeekStart == w))).ToList())).ToList(),
+    };
+
+    private static double FullWeekHours(MemberWorkload member, WeekLoad load) =>
+        (double)(load.CapacityHours == 0 ? load.Hours : load.Hours * member.CapacityHoursPerWeek / load.CapacityHours);
 
     private static string Cell(Localizer t, WeekLoad load) =>
         load.CapacityHours == 0 && load.Hours == 0 ? t["common.none"]
