@@ -23,12 +23,15 @@ public sealed class ChartSection : IDigestSection
         var kind = chart is GanttChart ? "gantt" : "evm";
         var png = charts.RenderPng(chart);
         var published = await files.PublishAsync(new FileContent($"{data.Project.Key}-digest-{kind}-{data.Today:yyyy-MM-dd}.png", "image/png", png), cancellationToken);
-        return new DigestPart(
-        [
-            new ImageBlock(published.Url, chart.Title, chart.Title),
-            new ContextBlock(t["chart.link_expires", t.Date(DateOnly.FromDateTime(published.ExpiresAt.UtcDateTime))]),
-        ]);
+        return Render(published, chart.Title, t);
     }
+
+    /// <summary>The published chart under its title, and how long its link works.</summary>
+    public static DigestPart Render(PublishedFile published, string title, Localizer t) => new(
+    [
+        new ImageBlock(published.Url, title, title),
+        new ContextBlock(t["chart.link_expires", t.Date(DateOnly.FromDateTime(published.ExpiresAt.UtcDateTime))]),
+    ]);
 
     /// <summary>The S-curve with a baseline, the Gantt chart without; null when there is nothing to draw.</summary>
     public static async Task<ChartModel?> ChartOfAsync(ProjectData data, Localizer t, CancellationToken cancellationToken)
