@@ -13,7 +13,7 @@ S = [
 ("digest.evm.no_trend", "nothing to compare {0} days ago", "{0} 天前无可比数据"),
 ("digest.evm.complete", "{0}% complete", "完成 {0}%"),
 ("digest.evm.hint", "Against the current baseline; below 1.00 means behind plan (SPI) or over cost (CPI). Trend: today against {0} days ago. `plan status` gives the details.", "相对当前基线；低于 1.00 表示进度落后（SPI）或成本超支（CPI）。趋势：今天与 {0} 天前相比。详情见 `plan status`。"),
-("digest.evm.headline", "SPI {0} · CPI {1}", "SPI {0} · CPI {1}"),
+("digest.evm.headline", "SPI {0} · CPI {1}", "SPI {0}，CPI {1}"),
 ("digest.budget.title", "*Budget burn*", "*预算消耗*"),
 ("digest.budget.summary", "{0} consumed ({1} of {2}), burning {3} a week, forecast {4}", "已消耗 {0}（{2} 中的 {1}），每周消耗 {3}，预测总额 {4}"),
 ("digest.budget.alert", "{0} of {1} consumed (alert at {2}%)", "已消耗 {1} 的 {0}（警戒线 {2}%）"),
