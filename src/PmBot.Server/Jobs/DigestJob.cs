@@ -28,7 +28,8 @@ public sealed partial class DigestJob(IServiceScopeFactory scopes, TimeProvider 
             var store = scope.ServiceProvider.GetRequiredService<IPmStore>();
             try
             {
-                if (await DigestDelivery.TryEnqueueAsync(store, digest, now, cancellationToken))
+                if (await DigestDelivery.TryEnqueueAsync(store, digest, now, cancellationToken,
+                        scope.ServiceProvider.GetService<IChartRenderer>(), scope.ServiceProvider.GetService<IFilePublisher>()))
                 {
                     await store.SaveChangesAsync(cancellationToken);
                     queued++;

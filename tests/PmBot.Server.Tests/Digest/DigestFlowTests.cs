@@ -147,6 +147,30 @@ public sealed class DigestFlowTests
     [Theory]
     [InlineData(Store.Sqlite)]
     [InlineData(Store.Postgres)]
+    public async Task DigestButtons_AnswerFromNudgeAndResolve_RunTheirCommands(Store store)
+    {
+        await using var app = await PmBotApp.StartAsync(store);
+        await SeedAsync(app);
+        using var alice = app.Chat("alice");
+        using var bob = app.Chat("bob");
+        using var wei = app.Chat("wei");
+
+        await alice.AskAsync("nudge @bob");
+        var dm = await bob.WaitForAsync("Alice Chen is waiting for your standup check-in");
+        var answer = System.Text.RegularExpressions.Regex.Match(dm.Html!, "data-command=\"(checkin answer s1-[0-9]{8})\"");
+        var form = await bob.AskAsync(answer.Groups[1].Value);
+        // The digest's Resolve button, pressed by the member in a conversation with no project chosen.
+        var resolved = await wei.AskAsync("blocker resolve 1 project APOLLO");
+
+        Assert.Contains("[Answer]", dm.Plain, StringComparison.Ordinal);
+        Assert.True(answer.Success, dm.Html);
+        Assert.Contains("{form checkin answer", form, StringComparison.Ordinal);
+        Assert.Contains("阻碍 #1 已解决：Waiting for API keys", resolved, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Store.Sqlite)]
+    [InlineData(Store.Postgres)]
     public async Task CheckinReport_WithFilePublisher_TableAndCsv(Store store)
     {
         var files = new MemoryFilePublisher();

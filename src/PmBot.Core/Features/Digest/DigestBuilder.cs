@@ -15,7 +15,11 @@ public static class DigestBuilder
         new ParticipationSection(),
         new BlockersSection(),
         new TasksSection(),
+        new MilestonesSection(),
+        new EarnedValueSection(),
+        new BudgetSection(),
         new PulseSection(),
+        new ChartSection(),
     ];
 
     public static async Task<OutboundMessage> BuildAsync(ProjectData data, Localizer t, TimeZoneInfo zone, CancellationToken cancellationToken, IReadOnlyList<IDigestSection>? sections = null)
@@ -41,8 +45,10 @@ public static class DigestBuilder
     /// <summary>
     /// The data of a PM's digest for <paramref name="today"/> (their local date): what happened since their previous digest
     /// (their digest time on the last working day before, skipping holidays and their own days away), up to <paramref name="now"/>.
+    /// With <paramref name="charts"/> and <paramref name="files"/> the digest carries a chart.
     /// </summary>
-    public static async Task<ProjectData> DataForAsync(IPmStore store, Workspace workspace, Project project, Member pm, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<ProjectData> DataForAsync(IPmStore store, Workspace workspace, Project project, Member pm, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken,
+        IChartRenderer? charts = null, IFilePublisher? files = null)
     {
         var setting = await store.FindDigestSettingAsync(project.Id, pm.Id, cancellationToken);
         // Days without a digest: holidays, and the PM's own days away.
@@ -55,6 +61,6 @@ public static class DigestBuilder
         }
         var previous = DigestClock.PreviousDigestDay(today, workspace.WorkingDays, skipped);
         var since = DigestClock.At(previous, setting?.LocalTime ?? DigestSetting.DefaultLocalTime, Dispatching.MemberClock.Zone(pm));
-        return new ProjectData(store, workspace, project, today, since, now);
+        return new ProjectData(store, workspace, project, today, since, now) { Charts = charts, Files = files };
     }
 }

@@ -48,9 +48,11 @@ public static class DigestDelivery
 
     /// <summary>
     /// Builds the digest and stages it in the outbox, due at its time; false (nothing staged) when it was queued already,
-    /// the day is a holiday, the PM is away, or the PM or project is gone. The caller commits.
+    /// the day is a holiday, the PM is away, or the PM or project is gone. The caller commits. With <paramref name="charts"/>
+    /// and <paramref name="files"/> the digest carries a chart.
     /// </summary>
-    public static async Task<bool> TryEnqueueAsync(IPmStore store, DueDigest digest, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<bool> TryEnqueueAsync(IPmStore store, DueDigest digest, DateTimeOffset now, CancellationToken cancellationToken,
+        IChartRenderer? charts = null, IFilePublisher? files = null)
     {
         if (await store.OutboxMessageExistsAsync(digest.Key, cancellationToken))
             return false;
@@ -62,7 +64,7 @@ public static class DigestDelivery
         if (await store.FindHolidayAsync(workspace.Id, digest.LocalDate, cancellationToken) is not null
             || (await store.ListAbsencesOfMemberAsync(pm.Id, digest.LocalDate, cancellationToken)).Any(a => a.Covers(digest.LocalDate)))
             return false;
-        var data = await DigestBuilder.DataForAsync(store, workspace, project, pm, digest.LocalDate, now, cancellationToken);
+        var data = await DigestBuilder.DataForAsync(store, workspace, project, pm, digest.LocalDate, now, cancellationToken, charts, files);
         var message = await DigestBuilder.BuildAsync(data, Localizer.For(pm.Locale), MemberClock.Zone(pm), cancellationToken);
         store.Enqueue(new OutboxMessage
         {

@@ -12,7 +12,7 @@ public sealed class DigestNow : ICommandHandler
 
     public async Task<BotReply> HandleAsync(CommandContext context, BotCommand command, CancellationToken cancellationToken)
     {
-        var data = await DigestBuilder.DataForAsync(context.Store, context.Workspace, context.Project!, context.Member, context.Today, context.Now, cancellationToken);
+        var data = await DigestBuilder.DataForAsync(context.Store, context.Workspace, context.Project!, context.Member, context.Today, context.Now, cancellationToken, context.Charts, context.Files);
         return BotReply.Of(await DigestBuilder.BuildAsync(data, context.T, MemberClock.Zone(context.Member), cancellationToken));
     }
 }

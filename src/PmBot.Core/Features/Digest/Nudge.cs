@@ -1,6 +1,7 @@
 using PmBot.Core.Conversation;
 using PmBot.Core.Dispatching;
 using PmBot.Core.Domain;
+using PmBot.Core.Features.Checkins;
 using PmBot.Core.Features.Members;
 using PmBot.Core.Localization;
 using PmBot.Core.Messages;
@@ -10,7 +11,7 @@ namespace PmBot.Core.Features.Digest;
 
 /// <summary>
 /// <c>nudge @user [project KEY]</c> (PMs; the digest's "Nudge" button): reminds a member, in a DM through the outbox
-/// and in their language, of their check-in in the project that is waiting for an answer (the oldest one still
+/// and in their language, with an "Answer" button (<c>checkin answer sN-yyyyMMdd</c>), of their check-in in the project that is waiting for an answer (the oldest one still
 /// answerable). Once a day per check-in: a second nudge the same day is refused, not sent.
 /// </summary>
 public sealed class Nudge : ICommandHandler
@@ -47,9 +48,11 @@ public sealed class Nudge : ICommandHandler
         var until = TimeZoneInfo.ConvertTime(occurrence.AnswerableUntil, MemberClock.Zone(target));
         var note = new MessageBuilder()
             .Text("⏰ " + theirs["nudge.message", context.Member.DisplayName, name, theirs.Date(occurrence.LocalDate), project.Key])
-            .Context(theirs["nudge.until", theirs.Date(DateOnly.FromDateTime(until.DateTime)), until.ToString("HH:mm", theirs.Culture), waiting.Count])
-            .Build();
-        context.Notify(target, note, key);
+            .Context(theirs["nudge.until", theirs.Date(DateOnly.FromDateTime(until.DateTime)), until.ToString("HH:mm", theirs.Culture), waiting.Count]);
+        // The button opens this very check-in's form, whichever of theirs is the earliest open.
+        if (schedule is not null)
+            note.Actions(new ActionButton(theirs["nudge.answer"], $"{CheckinAnswering.FormCommand} {new OccurrenceKey(schedule.Number, occurrence.LocalDate)}"));
+        context.Notify(target, note.Build(), key);
         return BotReply.Of(new MessageBuilder().Text("✅ " + t["nudge.sent", target.DisplayName, name, t.Date(occurrence.LocalDate)]).Build());
     }
 }

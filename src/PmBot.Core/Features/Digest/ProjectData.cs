@@ -1,4 +1,5 @@
 using PmBot.Core.Domain;
+using PmBot.Core.Features.Costs;
 using PmBot.Core.Features.Plan;
 using PmBot.Core.Planning;
 using PmBot.Core.Ports;
@@ -32,6 +33,11 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
     private Task<IReadOnlyList<CheckinOccurrence>>? _occurrences;
     private Task<IReadOnlyList<Blocker>>? _blockers;
     private Task<PulseInput?>? _pulse;
+    private Task<IReadOnlyList<WorkItemLink>>? _links;
+    private Task<IReadOnlyList<TimeEntry>>? _timeEntries;
+    private Task<IReadOnlyList<CostEntry>>? _costEntries;
+    private Task<EvmData>? _evm;
+    private Task<ProjectBudget?>? _budget;
 
     public IPmStore Store => store;
     public Workspace Workspace => workspace;
@@ -44,6 +50,12 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
     public DateTimeOffset Since => since;
 
     public DateTimeOffset Now => now;
+
+    /// <summary>Draws charts; null where PmBot runs without one (the digest then has no chart).</summary>
+    public IChartRenderer? Charts { get; init; }
+
+    /// <summary>Keeps a drawn chart behind a URL; null where PmBot runs without a file store.</summary>
+    public IFilePublisher? Files { get; init; }
 
     /// <summary>Every member of the workspace by id (names of owners, answerers, stakeholders).</summary>
     public Task<IReadOnlyDictionary<Guid, Member>> MembersAsync(CancellationToken cancellationToken) => _members ??= LoadMembersAsync(cancellationToken);
@@ -70,6 +82,42 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
     /// <summary>The stakeholder pulse's latest answers (null when the project asks no pulse).</summary>
     public Task<PulseInput?> PulseAsync(CancellationToken cancellationToken) => _pulse ??= LoadPulseAsync(cancellationToken);
 
+    /// <summary>Earned value from the pieces above plus the time and cost entries and progress snapshots (three more queries).</summary>
+    public Task<EvmData> EvmAsync(CancellationToken cancellationToken) => _evm ??= LoadEvmAsync(cancellationToken);
+
+    /// <summary>The budget at <see cref="Today"/>; null when the project has no budget lines (one more query beyond the earned value's).</summary>
+    public Task<ProjectBudget?> BudgetAsync(CancellationToken cancellationToken) => _budget ??= LoadBudgetAsync(cancellationToken);
+
+    private Task<IReadOnlyList<WorkItemLink>> LinksAsync(CancellationToken cancellationToken) =>
+        _links ??= store.ReadWorkItemLinksAsync(project.Id, cancellationToken);
+
+    private Task<IReadOnlyList<TimeEntry>> TimeEntriesAsync(CancellationToken cancellationToken) =>
+        _timeEntries ??= store.ListTimeEntriesAsync(project.Id, cancellationToken);
+
+    private Task<IReadOnlyList<CostEntry>> CostEntriesAsync(CancellationToken cancellationToken) =>
+        _costEntries ??= store.ListCostEntriesAsync(project.Id, cancellationToken);
+
+    private async Task<EvmData> LoadEvmAsync(CancellationToken cancellationToken)
+    {
+        var wbs = await WbsAsync(cancellationToken);
+        var links = await LinksAsync(cancellationToken);
+        var baseline = await BaselineAsync(cancellationToken);
+        var timeEntries = await TimeEntriesAsync(cancellationToken);
+        var costEntries = await CostEntriesAsync(cancellationToken);
+        var snapshots = await store.ListProgressSnapshotsAsync(project.Id, cancellationToken);
+        return new EvmData(wbs, links, baseline?.Baseline, baseline?.Items ?? [], timeEntries, costEntries, snapshots, today);
+    }
+
+    private async Task<ProjectBudget?> LoadBudgetAsync(CancellationToken cancellationToken)
+    {
+        var lines = await store.ListBudgetLinesAsync(project.Id, cancellationToken);
+        if (lines.Count == 0)
+            return null;
+        var members = await MembersAsync(cancellationToken);
+        return BudgetOf.Compute(await WbsAsync(cancellationToken), CostSheet.RatesOf(members.Values), lines,
+            await TimeEntriesAsync(cancellationToken), await CostEntriesAsync(cancellationToken), await ScheduleAsync(cancellationToken), today);
+    }
+
     private async Task<IReadOnlyDictionary<Guid, Member>> LoadMembersAsync(CancellationToken cancellationToken) =>
         (await store.ListMembersAsync(workspace.Id, cancellationToken)).ToDictionary(m => m.Id);
 
@@ -80,7 +128,7 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
     private async Task<ScheduleResult?> LoadScheduleAsync(CancellationToken cancellationToken)
     {
         var wbs = await WbsAsync(cancellationToken);
-        return wbs.Items.Any(i => !wbs.HasChildren(i)) ? ScheduleOf.Compute(wbs, await store.ReadWorkItemLinksAsync(project.Id, cancellationToken), today) : null;
+        return wbs.Items.Any(i => !wbs.HasChildren(i)) ? ScheduleOf.Compute(wbs, await LinksAsync(cancellationToken), today) : null;
     }
 
     private async Task<CurrentBaseline?> LoadBaselineAsync(CancellationToken cancellationToken)

@@ -58,7 +58,7 @@ public sealed class ListMilestones : ICommandHandler
     }
 
     /// <summary>The scheduled date, or for a must-finish-on date its links cannot meet, the date they would need.</summary>
-    private static DateOnly? Forecast(ScheduleResult schedule, string id) =>
+    public static DateOnly? Forecast(ScheduleResult schedule, string id) =>
         schedule.Warnings.FirstOrDefault(w => w.ActivityId == id && w.Kind == ScheduleWarningKind.ConstraintConflict)?.LogicDate
         ?? schedule.Find(id)?.EarlyFinish;
 }

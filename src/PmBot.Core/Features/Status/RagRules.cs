@@ -21,6 +21,11 @@ public static class RagRules
     /// <summary>…or when more than this share of the open tasks is past its scheduled finish.</summary>
     public const double ScheduleRedLateShare = 0.20;
 
+    /// <summary>Schedule by earned value: amber below this schedule performance index, red below <see cref="ScheduleRedSpi"/>.</summary>
+    public const double ScheduleAmberSpi = 0.95;
+
+    public const double ScheduleRedSpi = 0.85;
+
     public const double ScopeAmberShare = 0.05;
     public const double ScopeRedShare = 0.15;
 
@@ -30,23 +35,38 @@ public static class RagRules
     public const int RisksRedOpenBlockers = 5;
     public const int RisksRedBlockerAgeDays = 10;
 
-    /// <summary>Forecast slip against the baseline (or planned finish) in working days, and tasks past their scheduled finish.</summary>
-    public static Rag Schedule(bool scheduled, int? slipDays, int lateTasks, int openTasks)
+    /// <summary>
+    /// Forecast slip against the baseline (or planned finish) in working days, tasks past their scheduled finish and,
+    /// when earned value is measured, the schedule performance index: the worst of these.
+    /// </summary>
+    public static Rag Schedule(bool scheduled, int? slipDays, int lateTasks, int openTasks, double? spi = null)
     {
+        var bySpi = Index(spi, ScheduleAmberSpi, ScheduleRedSpi);
         if (!scheduled)
-            return Rag.Unknown;
+            return bySpi;
         var slip = slipDays ?? 0;
-        if (slip > ScheduleRedSlipDays || (openTasks > 0 && (double)lateTasks / openTasks > ScheduleRedLateShare))
-            return Rag.Red;
-        return slip > 0 || lateTasks > 0 ? Rag.Amber : Rag.Green;
+        var byDates = slip > ScheduleRedSlipDays || (openTasks > 0 && (double)lateTasks / openTasks > ScheduleRedLateShare) ? Rag.Red
+            : slip > 0 || lateTasks > 0 ? Rag.Amber
+            : Rag.Green;
+        return Overall([byDates, bySpi]);
     }
 
-    /// <summary>The cost performance index (earned value ÷ actual cost); unknown until the project has a budget.</summary>
-    public static Rag Cost(double? cpi) => cpi switch
+    /// <summary>
+    /// The cost performance index (earned value ÷ actual cost; unknown before there is a baseline and costs), made at
+    /// least amber by any budget category at or over its alert threshold or heading over its line.
+    /// </summary>
+    public static Rag Cost(double? cpi, int budgetAlerts = 0)
+    {
+        var byCpi = Index(cpi, CostAmberCpi, CostRedCpi);
+        return budgetAlerts > 0 ? Overall([byCpi, Rag.Amber]) : byCpi;
+    }
+
+    /// <summary>A performance index: green from <paramref name="amber"/> up, amber from <paramref name="red"/>, red below; unknown without one.</summary>
+    private static Rag Index(double? index, double amber, double red) => index switch
     {
         null => Rag.Unknown,
-        >= CostAmberCpi => Rag.Green,
-        >= CostRedCpi => Rag.Amber,
+        var i when i >= amber => Rag.Green,
+        var i when i >= red => Rag.Amber,
         _ => Rag.Red,
     };
 

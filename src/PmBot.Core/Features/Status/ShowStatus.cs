@@ -2,13 +2,14 @@ using PmBot.Core.Conversation;
 using PmBot.Core.Dispatching;
 using PmBot.Core.Features.Digest;
 using PmBot.Core.Features.Digest.Sections;
+using PmBot.Core.Features.Plan;
 using PmBot.Core.Parsing;
 
 namespace PmBot.Core.Features.Status;
 
 /// <summary>
 /// <c>status [KEY]</c>: the project's status for its channel: red / amber / green for schedule (forecast against the
-/// baseline or planned finish, late tasks), cost (once budgets exist), scope (work added since the baseline), quality
+/// baseline or planned finish, late tasks, SPI), cost (CPI against the baseline, budget alerts), scope (work added since the baseline), quality
 /// (not measured yet) and risks (open blockers), and a paragraph that gives the figures behind each.
 /// </summary>
 public sealed class ShowStatus : ICommandHandler
@@ -25,7 +26,9 @@ public sealed class ShowStatus : ICommandHandler
         var baseline = await data.BaselineAsync(cancellationToken);
         var blockers = await data.BlockersAsync(cancellationToken);
         var pulse = await data.PulseAsync(cancellationToken) is { } input ? PulseFigures.From(input, await data.MembersAsync(cancellationToken)) : null;
-        var figures = StatusReport.Compute(project, wbs, schedule, baseline, blockers, pulse, context.Today, context.Now);
+        var evm = baseline is null ? null : await data.EvmAsync(cancellationToken) is { Problem: EvmProblem.None } loaded ? loaded.At(context.Today).Report.Project : null;
+        var budget = await data.BudgetAsync(cancellationToken);
+        var figures = StatusReport.Compute(project, wbs, schedule, baseline, blockers, pulse, context.Today, context.Now, evm, budget?.Report);
         return BotReply.Of(StatusReport.Render(figures, project, context.T), ReplyVisibility.Conversation);
     }
 }

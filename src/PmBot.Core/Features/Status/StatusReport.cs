@@ -43,16 +43,25 @@ public sealed record StatusFigures
 
     public PulseFigures? Pulse { get; init; }
 
-    /// <summary>The cost performance index, once budgets exist (null: cost is not rated).</summary>
+    /// <summary>The cost performance index against the current baseline (null: no baseline or no cost yet; cost is then rated by the budget only).</summary>
     public double? Cpi { get; init; }
+
+    /// <summary>The schedule performance index against the current baseline (null: nothing planned yet or no baseline).</summary>
+    public double? Spi { get; init; }
+
+    /// <summary>The share of the budget consumed in percent (null: no budget).</summary>
+    public decimal? BudgetConsumed { get; init; }
+
+    /// <summary>Budget categories at or over their alert threshold or heading over their line.</summary>
+    public IReadOnlyList<string> BudgetAlerts { get; init; } = [];
 
     /// <summary>Added work as a share of the baseline's (by working days; by tasks when the baseline has only milestones).</summary>
     public double? AddedShare => Baseline is null ? null
         : BaselineDays > 0 ? (double)AddedDays / BaselineDays
         : (double)AddedTasks / Math.Max(1, BaselineTasks);
 
-    public Rag Schedule => RagRules.Schedule(Forecast is not null, SlipDays, LateTasks, OpenTasks);
-    public Rag Cost => RagRules.Cost(Cpi);
+    public Rag Schedule => RagRules.Schedule(Forecast is not null, SlipDays, LateTasks, OpenTasks, Spi);
+    public Rag Cost => RagRules.Cost(Cpi, BudgetAlerts.Count);
     public Rag Scope => RagRules.Scope(AddedShare);
     public Rag Quality => RagRules.Quality();
     public Rag Risks => RagRules.Risks(OpenBlockers, OldestBlockerDays);
@@ -64,7 +73,7 @@ public static class StatusReport
 {
     public static StatusFigures Compute(
         Project project, Wbs wbs, ScheduleResult? schedule, CurrentBaseline? baseline, IEnumerable<Blocker> blockers,
-        PulseFigures? pulse, DateOnly today, DateTimeOffset now, double? cpi = null)
+        PulseFigures? pulse, DateOnly today, DateTimeOffset now, EvMetrics? evm = null, BudgetReport? budget = null)
     {
         var calendar = WorkCalendar.Standard;
         var tasks = wbs.Items.Where(i => !wbs.HasChildren(i)).ToList();
@@ -91,7 +100,10 @@ public static class StatusReport
             OpenBlockers = openBlockers.Count,
             OldestBlockerDays = openBlockers.Count == 0 ? 0 : openBlockers.Max(b => Math.Max(0, (int)(now - b.OpenedAt).TotalDays)),
             Pulse = pulse,
-            Cpi = cpi,
+            Cpi = evm?.Cpi is { } cpi ? (double)cpi : null,
+            Spi = evm?.Spi is { } spi ? (double)spi : null,
+            BudgetConsumed = budget?.Total.PercentConsumed,
+            BudgetAlerts = budget?.Alerts.Select(l => l.Category).ToList() ?? [],
         };
     }
 
@@ -110,6 +122,7 @@ public static class StatusReport
             .Text(Explain(figures, project, t))
             .Context(t["status.rules", RagRules.ScheduleRedSlipDays, Percent(RagRules.ScheduleRedLateShare, t), Percent(RagRules.ScopeAmberShare, t),
                 Percent(RagRules.ScopeRedShare, t), RagRules.RisksRedOpenBlockers, RagRules.RisksRedBlockerAgeDays])
+            .Context(t["status.rules_evm", Index(RagRules.ScheduleAmberSpi), Index(RagRules.ScheduleRedSpi), Index(RagRules.CostAmberCpi), Index(RagRules.CostRedCpi)])
             .Actions(new ActionButton(t["button.schedule"], $"plan schedule project {project.Key}"))
             .Fallback(title + ": " + Rated(figures.Overall, "overall", t))
             .Build();
@@ -142,8 +155,16 @@ public static class StatusReport
                 : t["status.why.none_added", baseline]);
         else
             sentences.Add(t["status.why.no_baseline"]);
+        if (f.Spi is { } spi)
+            sentences.Add(t[spi < RagRules.ScheduleAmberSpi ? "status.why.spi_behind" : "status.why.spi_ok", Index(spi)]);
         if (f.Cpi is { } cpi)
-            sentences.Add(t["status.why.cpi", cpi.ToString("0.00", CultureInfo.InvariantCulture)]);
+            sentences.Add(t[cpi < RagRules.CostAmberCpi ? "status.why.cpi_over" : "status.why.cpi_ok", Index(cpi)]);
+        else
+            sentences.Add(t["status.why.no_cpi"]);
+        if (f.BudgetConsumed is { } consumed)
+            sentences.Add(f.BudgetAlerts.Count > 0
+                ? t["status.why.budget_alerts", consumed.ToString("0", CultureInfo.InvariantCulture), DigestText.Names(f.BudgetAlerts, t)]
+                : t["status.why.budget_ok", consumed.ToString("0", CultureInfo.InvariantCulture)]);
         sentences.Add(f.OpenBlockers > 0 ? t["status.why.blockers", f.OpenBlockers, f.OldestBlockerDays] : t["status.why.no_blockers"]);
         if (f.Pulse is { Average: { } average } pulse)
             sentences.Add(t["status.why.pulse", average.ToString("0.0", t.Culture), pulse.Scored, pulse.LowCount, PulseFigures.LowScore]);
@@ -155,8 +176,10 @@ public static class StatusReport
         Rag.Green => "🟢 " + t["status.rag.green"],
         Rag.Amber => "🟠 " + t["status.rag.amber"],
         Rag.Red => "🔴 " + t["status.rag.red"],
-        _ => "⚪ " + t["status.unknown." + dimension],
+        _ => "⚪ " + t[dimension == "cost" ? "status.unknown.cost_evm" : "status.unknown." + dimension],
     };
+
+    private static string Index(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Percent(double share, Localizer t) => share.ToString("0%", t.Culture);
 }

@@ -27,6 +27,23 @@ public class RagRulesTests
     public void Cost_Cpi_Rated(double? cpi, Rag expected) => Assert.Equal(expected, RagRules.Cost(cpi));
 
     [Theory]
+    [InlineData(null, 0, Rag.Unknown)]
+    [InlineData(null, 1, Rag.Amber)]
+    [InlineData(1.10, 2, Rag.Amber)]
+    [InlineData(0.80, 1, Rag.Red)]
+    public void Cost_CpiAndBudgetAlerts_AlertsMakeItAtLeastAmber(double? cpi, int alerts, Rag expected) => Assert.Equal(expected, RagRules.Cost(cpi, alerts));
+
+    [Theory]
+    [InlineData(true, 0, null, Rag.Green)]
+    [InlineData(true, 0, 1.02, Rag.Green)]
+    [InlineData(true, 0, 0.90, Rag.Amber)]
+    [InlineData(true, 0, 0.80, Rag.Red)]
+    [InlineData(true, 6, 1.10, Rag.Red)]
+    [InlineData(false, null, 0.90, Rag.Amber)]
+    public void Schedule_Spi_WorstOfDatesAndIndex(bool scheduled, int? slip, double? spi, Rag expected) =>
+        Assert.Equal(expected, RagRules.Schedule(scheduled, slip, 0, 10, spi));
+
+    [Theory]
     [InlineData(null, Rag.Unknown)]
     [InlineData(0.0, Rag.Green)]
     [InlineData(0.05, Rag.Green)]

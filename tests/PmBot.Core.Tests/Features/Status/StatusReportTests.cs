@@ -61,6 +61,7 @@ public class StatusReportTests
             "The forecast finish 2026-11-20 is 2 working day(s) later than baseline #1 (2026-11-18). "
             + "1 of 1 open tasks are past their scheduled finish. "
             + "1 task(s) (5 working days) were added since baseline #1: 38% of its 13 working days. "
+            + "No CPI yet: it needs a baseline and costs logged. "
             + "1 blocker(s) open, the oldest for 3 day(s).",
             text);
     }
@@ -91,9 +92,40 @@ public class StatusReportTests
 
         var fields = Assert.Single(message.Blocks.OfType<FieldsBlock>()).Fields.ToDictionary(f => f.Label, f => f.Value);
         Assert.Equal("🔴 红", fields["进度"]);
-        Assert.Equal("⚪ 尚无预算", fields["成本"]);
+        Assert.Equal("⚪ 未评级（需要基线和成本，或预算）", fields["成本"]);
         Assert.Equal("⚪ 尚未跟踪", fields["质量"]);
         Assert.Equal("🟢 绿", fields["风险"]);
         Assert.Contains("预测完成日期 2026-11-20 比基线 #1（2026-11-18）晚 2 个工作日。", message.Blocks.OfType<TextBlock>().Single().Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compute_EarnedValueAndBudgetAlert_RateCostAndScheduleWithSentences()
+    {
+        var (project, wbs, schedule, baseline) = Plan();
+        var hardware = new BudgetLineStatus("hardware", 5_000, 4_750, 95, 500, 5_200, 90, Alert: true, Budgeted: true);
+        var total = new BudgetLineStatus("total", 20_000, 12_000, 60, 1_500, 19_000, 90, Alert: false, Budgeted: true);
+        var budget = new BudgetReport(Today, [hardware], total);
+
+        // EV 9,000 against PV 10,000 and AC 8,000: SPI 0.90 (amber), CPI 1.125 (green) but a category in alert: amber.
+        var figures = StatusReport.Compute(project, wbs, schedule, baseline, [], null, Today, Now, new EvMetrics(20_000, 10_000, 9_000, 8_000), budget);
+        var text = StatusReport.Explain(figures, project, Localizer.English);
+
+        Assert.Equal((0.9, 1.125), (figures.Spi, figures.Cpi));
+        Assert.Equal(Rag.Amber, figures.Cost);
+        Assert.Equal(Rag.Red, figures.Schedule); // the dates alone are red already
+        Assert.Contains("The SPI is 0.90: less work is done than planned by today.", text, StringComparison.Ordinal);
+        Assert.Contains("The CPI is 1.13: the work done costs what was planned or less.", text, StringComparison.Ordinal);
+        Assert.Contains("60% of the budget is consumed; over the alert threshold or heading over: hardware.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compute_CpiFarBelowPlan_CostRed()
+    {
+        var (project, wbs, schedule, baseline) = Plan();
+
+        var figures = StatusReport.Compute(project, wbs, schedule, baseline, [], null, Today, Now, new EvMetrics(20_000, 10_000, 8_000, 10_000));
+
+        Assert.Equal(Rag.Red, figures.Cost);
+        Assert.Contains("The CPI is 0.80: the work done costs more than planned.", StatusReport.Explain(figures, project, Localizer.English), StringComparison.Ordinal);
     }
 }
