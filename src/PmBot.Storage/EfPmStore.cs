@@ -126,6 +126,10 @@ public sealed partial class EfPmStore(PmBotDbContext db, IOutboxSignal signal, I
         {
             throw new DuplicateKeyException(table, $"Unique rule broken on {table}.", ex);
         }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException && WriteConflict.Is(ex))
+        {
+            throw new WriteConflictException("The transaction raced another writer; nothing was committed.", ex);
+        }
         if (_enqueued)
         {
             _enqueued = false;
@@ -133,6 +137,20 @@ public sealed partial class EfPmStore(PmBotDbContext db, IOutboxSignal signal, I
         }
         if (schedules.Count > 0 && scheduleObserver is not null)
             await scheduleObserver.SchedulesChangedAsync(schedules, cancellationToken);
+    }
+}
+
+/// <summary>Recognises PostgreSQL's deadlock (40P01) and serialization failure (40001): the transaction lost a race.</summary>
+public static class WriteConflict
+{
+    public static bool Is(Exception ex)
+    {
+        for (var inner = ex; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure })
+                return true;
+        }
+        return false;
     }
 }
 

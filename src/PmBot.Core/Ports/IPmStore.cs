@@ -75,3 +75,16 @@ public sealed class DuplicateKeyException : Exception
     /// <summary>The table whose rule was broken, e.g. "ProcessedDeliveries" or "Projects", when known.</summary>
     public string? Entity { get; }
 }
+
+/// <summary>
+/// The database gave up on this transaction because it raced another writer (a deadlock or a serialization failure);
+/// nothing was committed, and running the same work again on fresh state is safe.
+/// </summary>
+public sealed class WriteConflictException : Exception
+{
+    public WriteConflictException() : this("The transaction raced another writer.") { }
+
+    public WriteConflictException(string message) : base(message) { }
+
+    public WriteConflictException(string message, Exception innerException) : base(message, innerException) { }
+}

@@ -9,12 +9,12 @@ namespace PmBot.Server.Jobs;
 /// <summary>
 /// The recurring job of one check-in schedule (<c>checkin:{id}</c>): a thin shell around <see cref="CheckinPlanning"/>,
 /// committing its occurrences and outbox rows in one transaction. Re-entrant: when another run (this job run twice, or
-/// another instance) planned the same occurrences first, the unique keys reject the commit and it plans again on fresh
-/// state, which then finds them planned.
+/// another instance) planned the same occurrences first, the unique keys reject the commit (or the database breaks the
+/// deadlock of two concurrent commits) and it plans again on fresh state, which then finds them planned.
 /// </summary>
 public sealed partial class CheckinJob(IServiceScopeFactory scopes, TimeProvider time, ILogger<CheckinJob> log)
 {
-    private const int MaxAttempts = 3;
+    private const int MaxAttempts = 5;
 
     /// <summary>Hourly, at a quarter before the schedule's minute: with the two-hour horizon every prompt is planned twice ahead.</summary>
     public static string Cron(CheckinSchedule schedule) => $"{(schedule.LocalTime.Minute + 45) % 60} * * * *";
@@ -37,6 +37,11 @@ public sealed partial class CheckinJob(IServiceScopeFactory scopes, TimeProvider
             catch (DuplicateKeyException ex) when (attempt < MaxAttempts)
             {
                 LogRace(log, scheduleId, ex.Entity);
+            }
+            catch (WriteConflictException) when (attempt < MaxAttempts)
+            {
+                // A deadlock with a concurrent run (another instance): nothing was committed; plan again on fresh state.
+                LogRace(log, scheduleId, "deadlock");
             }
         }
     }

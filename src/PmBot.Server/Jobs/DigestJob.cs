@@ -43,6 +43,11 @@ public sealed partial class DigestJob(IServiceScopeFactory scopes, TimeProvider 
             {
                 skipped++;
             }
+            catch (WriteConflictException)
+            {
+                // Raced another instance's run; nothing was committed, and the next run (five minutes on) queues it.
+                skipped++;
+            }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 throw;
