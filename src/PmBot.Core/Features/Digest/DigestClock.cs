@@ -9,18 +9,8 @@ public static class DigestClock
     /// The instant <paramref name="time"/> on <paramref name="date"/> happens in <paramref name="zone"/>: a time skipped
     /// by a daylight-saving change moves forward by the gap (02:30 becomes 03:30), a repeated one is its first occurrence.
     /// </summary>
-    public static DateTimeOffset At(DateOnly date, TimeOnly time, TimeZoneInfo zone)
-    {
-        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(local))
-        {
-            // The offset in force before the gap turns the skipped wall time into the instant just as far after it.
-            var before = zone.GetUtcOffset(local.AddDays(-1));
-            return new DateTimeOffset(local - before, TimeSpan.Zero);
-        }
-        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset).ToUniversalTime();
-    }
+    public static DateTimeOffset At(DateOnly date, TimeOnly time, TimeZoneInfo zone) =>
+        Planning.OccurrencePlanner.PromptMoment(date, time, zone);
 
     public static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 
