@@ -41,6 +41,9 @@ public static class HoursText
         return QuantityError.None;
     }
 
+    /// <summary>Hours as they are typed back: <c>6h</c>, <c>2.5h</c> (invariant, so a form's initial value parses again).</summary>
+    public static string Format(decimal hours) => hours.ToString("0.##", CultureInfo.InvariantCulture) + "h";
+
     private static bool Read(string s, out decimal total)
     {
         total = 0;

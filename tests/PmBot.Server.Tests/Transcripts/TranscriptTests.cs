@@ -43,7 +43,9 @@ public sealed partial class TranscriptTests
                     ? await SubmitFormAsync(Chat(message.Who[..^5]), lastHtml, message.Text, message.Where)
                     : await Chat(message.Who).SayAsync(message.Text);
                 lastReply = string.Join("\n", result.Replies.Select(r => r.Plain)) + (result.FormErrors is { } errors ? "\n" + string.Join("\n", errors.Values) : "");
-                lastHtml = string.Join("\n", result.Replies.Select(r => r.Html));
+                // A refused form stays open in the browser, so the next "form>" line submits it again.
+                if (result.FormErrors is null || result.Replies.Any(r => (r.Html ?? "").Contains("data-command=", StringComparison.Ordinal)))
+                    lastHtml = string.Join("\n", result.Replies.Select(r => r.Html));
             }
             typing = null;
         }

@@ -57,9 +57,15 @@ public static class CheckinAnswering
                     break;
                 case QuestionKind.TaskProgress:
                     foreach (var item in tasks)
-                        inputs.Add(new FormInput(prefix + "t" + item.Number.ToString(CultureInfo.InvariantCulture),
+                    {
+                        var number = item.Number.ToString(CultureInfo.InvariantCulture);
+                        inputs.Add(new FormInput(prefix + "t" + number,
                             t["checkin.task_label", wbs.ShortId(item), item.Name], InputKind.Number, false, "0-100",
                             item.PercentComplete.ToString(CultureInfo.InvariantCulture)));
+                        inputs.Add(new FormInput(prefix + "r" + number,
+                            t["checkin.remaining_label", wbs.ShortId(item)], InputKind.Text, false, t["checkin.remaining_placeholder"],
+                            item.RemainingHours is { } left ? HoursText.Format(left) : null));
+                    }
                     break;
                 case QuestionKind.Blocker:
                     var open = blocker is { Status: BlockerStatus.Open } ? blocker : null;
@@ -89,7 +95,7 @@ public static class CheckinAnswering
         var wbs = new Wbs(target.Project, await store.ListWorkItemsAsync(target.Project.Id, cancellationToken));
         var existing = (await store.ListCheckinAnswersAsync([target.Occurrence.Id], cancellationToken)).ToDictionary(a => a.QuestionId);
         var parsed = new List<(CheckinQuestion Question, string Text, int? Number)>();
-        var progress = new List<(WorkItem Item, int Percent)>();
+        var progress = new List<TaskReport>();
         (string Text, WorkItem? Item)? blocker = null;
         string Value(string name) => values.TryGetValue(name, out var v) ? v.Trim() : "";
 
@@ -133,17 +139,26 @@ public static class CheckinAnswering
                         parsed.Add((q, choice, null));
                     break;
                 case QuestionKind.TaskProgress:
-                    foreach (var (key, value) in values.Where(kv => kv.Key.StartsWith('t') && kv.Value.Trim().Length > 0))
+                    foreach (var item in OpenTasks(wbs, context.Member.Id))
                     {
-                        var item = int.TryParse(key.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? wbs.Find(new ItemRef(null, number)) : null;
-                        if (item is null || wbs.HasChildren(item))
-                            continue;
-                        if (!int.TryParse(value.Trim().TrimEnd('%'), NumberStyles.None, CultureInfo.InvariantCulture, out var percent) || percent > 100)
-                            errors[prefix + key] = t["parse.bad_percent", value];
-                        else if (percent != item.PercentComplete)
-                            progress.Add((item, percent));
+                        var number = item.Number.ToString(CultureInfo.InvariantCulture);
+                        var percentRaw = Value("t" + number).TrimEnd('%');
+                        var remainingRaw = Value("r" + number);
+                        var percent = item.PercentComplete;
+                        var remaining = item.RemainingHours;
+                        if (percentRaw.Length > 0 && (!int.TryParse(percentRaw, NumberStyles.None, CultureInfo.InvariantCulture, out percent) || percent > 100))
+                            errors[prefix + "t" + number] = t["parse.bad_percent", Value("t" + number)];
+                        if (remainingRaw.Length > 0)
+                        {
+                            if (HoursText.TryParse(remainingRaw, out var hours) == QuantityError.None)
+                                remaining = hours;
+                            else
+                                errors[prefix + "r" + number] = t["parse.bad_hours", remainingRaw];
+                        }
+                        if (percent != item.PercentComplete || remaining != item.RemainingHours)
+                            progress.Add(new TaskReport(item, item.PercentComplete, percent, item.RemainingHours, remaining));
                     }
-                    parsed.Add((q, string.Join(", ", progress.Select(p => $"{wbs.ShortId(p.Item)} {p.Item.PercentComplete}% → {p.Percent}%")), null));
+                    parsed.Add((q, string.Join(", ", progress.Select(p => p.Describe(t, wbs))), null));
                     break;
                 case QuestionKind.Blocker:
                     var taskRaw = Value(name + ".task");
@@ -181,14 +196,21 @@ public static class CheckinAnswering
                 store.Add(new CheckinAnswer { OccurrenceId = occurrence.Id, QuestionId = question.Id, Text = text, Number = number, AnsweredAt = now });
             }
         }
-        foreach (var (item, percent) in progress)
+        foreach (var report in progress)
         {
-            store.Add(new CheckinProgressUpdate
+            var item = report.Item;
+            if (report.Percent != item.PercentComplete)
             {
-                OccurrenceId = occurrence.Id, ProjectId = target.Project.Id, WorkItemId = item.Id, MemberId = context.Member.Id,
-                FromPercent = item.PercentComplete, ToPercent = percent, At = now,
-            });
-            item.ReportProgress(percent, context.Today);
+                store.Add(new CheckinProgressUpdate
+                {
+                    OccurrenceId = occurrence.Id, ProjectId = target.Project.Id, WorkItemId = item.Id, MemberId = context.Member.Id,
+                    FromPercent = item.PercentComplete, ToPercent = report.Percent, At = now,
+                });
+                item.ReportProgress(report.Percent, context.Today);
+            }
+            item.RemainingHours = report.RemainingHours;
+            // Into the dated history too, so burn-down and earned value at later dates see the answer.
+            ProgressLog.Record(store, item, await store.FindLatestProgressSnapshotAsync(item.Id, cancellationToken), context.Today, now);
         }
         var blockerNote = await TrackBlockerAsync(context, target, blocker, cancellationToken);
         occurrence.MarkAnswered(now);
@@ -200,11 +222,24 @@ public static class CheckinAnswering
         var builder = new MessageBuilder().Text("✅ " + t[first ? "checkin.recorded" : "checkin.updated", title, target.Project.Key]
             + (occurrence.Late && first ? " " + t["checkin.recorded_late"] : ""));
         if (progress.Count > 0)
-            builder.Text(t["checkin.progress_updated", string.Join(", ", progress.Select(p => $"{wbs.ShortId(p.Item)} {p.Percent}%"))]);
+            builder.Text(t["checkin.progress_updated", string.Join(", ", progress.Select(p => p.Short(t, wbs)))]);
         if (blockerNote is not null)
             builder.Text(blockerNote);
         builder.Context(t["checkin.edit_hint"]);
         return BotReply.Of(builder.Build());
+    }
+
+    /// <summary>What an answer reports for one task: its new percent complete and hours left (null: not estimated).</summary>
+    private sealed record TaskReport(WorkItem Item, int FromPercent, int Percent, decimal? FromRemaining, decimal? RemainingHours)
+    {
+        /// <summary>"APOLLO-3 40% → 60%, 6h left" for the stored answer and the summary thread.</summary>
+        public string Describe(Localizer t, Wbs wbs) => $"{wbs.ShortId(Item)} {FromPercent}% → {Percent}%" + Left(t);
+
+        /// <summary>"APOLLO-3 60%, 6h left" for the reply.</summary>
+        public string Short(Localizer t, Wbs wbs) => $"{wbs.ShortId(Item)} {Percent}%" + Left(t);
+
+        private string Left(Localizer t) =>
+            RemainingHours is { } hours && hours != FromRemaining ? t["checkin.remaining_left", HoursText.Format(hours)] : "";
     }
 
     /// <summary>The member's open tasks (leaves they own, not done) in the project, at most <see cref="MaxTasks"/>.</summary>
