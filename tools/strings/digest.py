@@ -38,7 +38,7 @@ S = [
 ("digest.participation.late", "late", "迟交"),
 ("digest.participation.headline", "{0}/{1} check-ins answered", "签到已答 {0}/{1}"),
 ("digest.participation.headline_missed", "{0}/{1} check-ins answered, {2} missed", "签到已答 {0}/{1}，错过 {2}"),
-("digest.away.absence", "away", "请假"),
+("digest.away.absence", "on leave", "请假"),
 ("digest.away.holiday", "holiday", "节假日"),
 ("digest.away.nonworkingday", "day off", "非工作日"),
 ("digest.button.nudge", "Nudge {0}", "提醒 {0}"),

@@ -30,7 +30,8 @@ public static class CheckinAnswering
         var t = context.T;
         var prefix = target.Key + ".";
         var answers = (await context.Store.ListCheckinAnswersAsync([target.Occurrence.Id], cancellationToken)).ToDictionary(a => a.QuestionId);
-        var blocker = await context.Store.FindBlockerOfOccurrenceAsync(target.Occurrence.Id, cancellationToken);
+        var blocker = await context.Store.FindBlockerOfOccurrenceAsync(target.Occurrence.Id, cancellationToken)
+            ?? await CarriedBlockerAsync(context, target, cancellationToken);
         var wbs = new Wbs(target.Project, await context.Store.ListWorkItemsAsync(target.Project.Id, cancellationToken));
         var tasks = OpenTasks(wbs, context.Member.Id);
         var inputs = new List<FormInput>();
@@ -246,23 +247,40 @@ public static class CheckinAnswering
     public static IReadOnlyList<WorkItem> OpenTasks(Wbs wbs, Guid memberId) =>
         [.. wbs.Items.Where(i => i.OwnerMemberId == memberId && i.Status != WorkItemStatus.Done && !wbs.HasChildren(i)).OrderBy(i => i.Number).Take(MaxTasks)];
 
-    /// <summary>Creates, updates or (emptied on an edit) resolves the answer's blocker; a line for the reply, if any.</summary>
+    /// <summary>
+    /// The member's open blocker the form offers again (the latest changed), when this check-in has none of its own: a
+    /// blocker is carried from day to day until resolved, and the answer says whether it still holds, changed or is gone.
+    /// </summary>
+    private static async Task<Blocker?> CarriedBlockerAsync(CommandContext context, CheckinTarget target, CancellationToken cancellationToken) =>
+        (await context.Store.ListBlockersAsync(target.Project.Id, false, cancellationToken))
+            .Where(b => b.MemberId == context.Member.Id && b.Status == BlockerStatus.Open)
+            .OrderByDescending(b => b.ChangedAt)
+            .FirstOrDefault();
+
+    /// <summary>
+    /// What the answer's blocker question does: the same text again keeps that blocker open (unchanged); other text
+    /// changes this check-in's blocker, or the carried one the form offered, or opens a new one; an empty answer (or
+    /// "none") resolves this check-in's blocker or the carried one. Returns a line for the reply, if any.
+    /// </summary>
     private static async Task<string?> TrackBlockerAsync(CommandContext context, CheckinTarget target, (string Text, WorkItem? Item)? given, CancellationToken cancellationToken)
     {
         var t = context.T;
         var store = context.Store;
         var now = context.Now;
         var mine = await store.FindBlockerOfOccurrenceAsync(target.Occurrence.Id, cancellationToken);
+        var carried = mine is null ? await CarriedBlockerAsync(context, target, cancellationToken) : null;
         if (given is not { } b)
         {
-            if (mine is not { Status: BlockerStatus.Open })
+            var gone = mine ?? carried;
+            if (gone is not { Status: BlockerStatus.Open })
                 return null;
-            mine.Resolve(context.Member.Id, now);
-            return t["blocker.resolved", mine.Number, mine.Text];
+            gone.Resolve(context.Member.Id, now);
+            return t["blocker.resolved", gone.Number, gone.Text];
         }
         // The same blocker reported again (by text) is the one already followed, not a new one.
         mine ??= (await store.ListBlockersAsync(target.Project.Id, false, cancellationToken))
-            .FirstOrDefault(x => x.MemberId == context.Member.Id && string.Equals(x.Text, b.Text, StringComparison.OrdinalIgnoreCase));
+            .FirstOrDefault(x => x.MemberId == context.Member.Id && string.Equals(x.Text, b.Text, StringComparison.OrdinalIgnoreCase))
+            ?? carried;
         if (mine is not null)
         {
             var changed = mine.Update(b.Text, b.Item?.Id ?? mine.WorkItemId, now);

@@ -14,7 +14,7 @@ public sealed record TaskFigures(IReadOnlyList<TaskLine> Slipped, IReadOnlyList<
 
 /// <summary>
 /// Tasks that slipped (due by today in the critical-path schedule, not done) and tasks starting today, from
-/// <see cref="ScheduleOf"/>; a button to open the schedule.
+/// <see cref="ScheduleOf"/>; a button to open the schedule. Milestones are left to <see cref="MilestonesSection"/>.
 /// </summary>
 public sealed class TasksSection : IDigestSection
 {
@@ -40,7 +40,8 @@ public sealed class TasksSection : IDigestSection
         var open = new List<(WorkItem Item, ScheduledActivity Dates)>();
         foreach (var item in wbs.Items)
         {
-            if (item.Status != WorkItemStatus.Done && !wbs.HasChildren(item) && schedule.Find(wbs.ShortId(item)) is { } dates)
+            // Milestones have their own section (target against forecast).
+            if (item.Status != WorkItemStatus.Done && !item.IsMilestone && !wbs.HasChildren(item) && schedule.Find(wbs.ShortId(item)) is { } dates)
                 open.Add((item, dates));
         }
         TaskLine Line((WorkItem Item, ScheduledActivity Dates) task) => new(

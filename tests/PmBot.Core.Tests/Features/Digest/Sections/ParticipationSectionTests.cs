@@ -49,7 +49,7 @@ public class ParticipationSectionTests
         Assert.Contains("2 of 5 answered (1 late), 1 missed, 1 away, 1 still open", text, StringComparison.Ordinal);
         Assert.Contains("❌ Missed: Carla", text, StringComparison.Ordinal);
         Assert.Contains("⏳ Still open: Eve", text, StringComparison.Ordinal);
-        Assert.Contains("🌴 Away: Dan (away)", text, StringComparison.Ordinal);
+        Assert.Contains("🌴 Away: Dan (on leave)", text, StringComparison.Ordinal);
         Assert.Contains("✅ Answered: Ann, Bob (late)", text, StringComparison.Ordinal);
         Assert.Equal("2/5 check-ins answered, 1 missed", part.Headline);
     }
