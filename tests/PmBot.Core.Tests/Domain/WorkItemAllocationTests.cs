@@ -41,6 +41,8 @@ public class WorkItemAllocationTests
     [InlineData("37.5 h", 37.5)]
     [InlineData("20小时", 20)]
     [InlineData("168H", 168)]
+    [InlineData("5d", 40)]
+    [InlineData("37h30m", 37.5)]
     public void TryParseHours_HoursWithOrWithoutUnit_AreAccepted(string text, double expected)
     {
         Assert.True(SetCapacity.TryParseHours(text, out var hours));

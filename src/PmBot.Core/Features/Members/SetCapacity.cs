@@ -1,4 +1,3 @@
-using System.Globalization;
 using PmBot.Core.Conversation;
 using PmBot.Core.Dispatching;
 using PmBot.Core.Domain;
@@ -9,7 +8,7 @@ namespace PmBot.Core.Features.Members;
 
 /// <summary>
 /// <c>member capacity @user HOURS [project KEY]</c> (PMs): the hours a week a member of the project can work
-/// (<c>32h</c> or <c>32</c>; 40 until set). It is the person's, so it holds in all their projects.
+/// (<c>32h</c>, <c>32</c> or <c>4d</c>; 40 until set). It is the person's, so it holds in all their projects.
 /// </summary>
 public sealed class SetCapacity : ICommandHandler
 {
@@ -43,19 +42,11 @@ public sealed class SetCapacity : ICommandHandler
             .Build(), ReplyVisibility.Conversation);
     }
 
-    /// <summary>"32h", "32 h", "37.5" or "32小时": more than 0 and at most <see cref="Member.MaxCapacityHours"/>.</summary>
-    public static bool TryParseHours(string text, out decimal hours)
-    {
-        var number = text.Trim();
-        foreach (var unit in new[] { "小时", "h" })
-        {
-            if (number.EndsWith(unit, StringComparison.OrdinalIgnoreCase))
-            {
-                number = number[..^unit.Length].TrimEnd();
-                break;
-            }
-        }
-        return decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out hours)
-            && hours > 0 && hours <= Member.MaxCapacityHours;
-    }
+    /// <summary>
+    /// Hours a week as <see cref="HoursText"/> reads them ("32h", "37.5", "37h30m", "5d" = 40 h, "32小时"; spaces
+    /// ignored): more than 0 and at most <see cref="Member.MaxCapacityHours"/>.
+    /// </summary>
+    public static bool TryParseHours(string text, out decimal hours) =>
+        HoursText.TryParse(text.Replace(" ", "", StringComparison.Ordinal), out hours) == QuantityError.None
+        && hours > 0 && hours <= Member.MaxCapacityHours;
 }
