@@ -3,7 +3,7 @@ S = [
 ("digest.milestones.title", "*Milestones*", "*里程碑*"),
 ("digest.milestones.summary", "{0} in the next {1} days, {2} forecast after target", "未来 {1} 天内 {0} 个，其中 {2} 个预测晚于目标"),
 ("digest.milestones.dates", "target {0}, forecast {1}", "目标 {0}，预测 {1}"),
-("digest.milestones.late", "{0} working days late", "晚 {0} 个工作日"),
+("digest.milestones.late", "{0} working day(s) late", "晚 {0} 个工作日"),
 ("digest.milestones.headline", "{0} milestones late", "{0} 个里程碑延误"),
 ("digest.evm.title", "*Earned value*", "*挣值*"),
 ("digest.evm.line", "{0} {1} ({2})", "{0} {1}（{2}）"),

@@ -42,7 +42,7 @@ public static class HoursText
     }
 
     /// <summary>Hours as they are typed back: <c>6h</c>, <c>2.5h</c> (invariant, so a form's initial value parses again).</summary>
-    public static string Format(decimal hours) => hours.ToString("0.##", CultureInfo.InvariantCulture) + "h";
+    public static string Format(decimal hours) => Effort.Format(hours) + "h";
 
     private static bool Read(string s, out decimal total)
     {

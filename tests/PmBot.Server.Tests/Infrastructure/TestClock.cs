@@ -29,15 +29,20 @@ public sealed class TestClock : TimeProvider
             return _anchor is { } anchor ? anchor + TimeProvider.System.GetElapsedTime(_anchoredAt) : TimeProvider.System.GetUtcNow();
     }
 
-    /// <summary>From now on the clock reads <paramref name="instant"/> (then runs on from it); it never goes back.</summary>
+    /// <summary>From now on the clock reads <paramref name="instant"/> (then runs on from it). The first call may set any moment; later ones never go back.</summary>
     public void Set(DateTimeOffset instant)
     {
         lock (_lock)
         {
-            var now = _anchor is { } anchor ? anchor + TimeProvider.System.GetElapsedTime(_anchoredAt) : TimeProvider.System.GetUtcNow();
-            if (instant < now - TimeSpan.FromSeconds(1))
-                throw new InvalidOperationException($"The clock does not go back: it reads {now:O}, asked for {instant:O}.");
-            _anchor = (instant < now ? now : instant).ToUniversalTime();
+            if (_anchor is { } anchor)
+            {
+                var now = anchor + TimeProvider.System.GetElapsedTime(_anchoredAt);
+                if (instant < now - TimeSpan.FromSeconds(1))
+                    throw new InvalidOperationException($"The clock does not go back: it reads {now:O}, asked for {instant:O}.");
+                if (instant < now)
+                    instant = now;
+            }
+            _anchor = instant.ToUniversalTime();
             _anchoredAt = TimeProvider.System.GetTimestamp();
         }
     }

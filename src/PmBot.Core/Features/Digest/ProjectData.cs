@@ -27,6 +27,7 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
     private Task<IReadOnlyDictionary<Guid, Member>>? _members;
     private Task<Wbs>? _wbs;
     private Task<ScheduleResult?>? _schedule;
+    private Task<ScheduleResult?>? _forecast;
     private Task<CurrentBaseline?>? _baseline;
     private Task<IReadOnlyList<CheckinSchedule>>? _schedules;
     private Task<IReadOnlyDictionary<Guid, CheckinTemplate>>? _templates;
@@ -64,6 +65,9 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
 
     /// <summary>The critical-path schedule of the tasks; null when there are no tasks or the links cannot be scheduled.</summary>
     public Task<ScheduleResult?> ScheduleAsync(CancellationToken cancellationToken) => _schedule ??= LoadScheduleAsync(cancellationToken);
+
+    /// <summary>The schedule of the work left as of <see cref="Today"/> (<see cref="ScheduleOf.Forecast"/>); null like <see cref="ScheduleAsync"/>.</summary>
+    public Task<ScheduleResult?> ForecastAsync(CancellationToken cancellationToken) => _forecast ??= LoadForecastAsync(cancellationToken);
 
     public Task<CurrentBaseline?> BaselineAsync(CancellationToken cancellationToken) => _baseline ??= LoadBaselineAsync(cancellationToken);
 
@@ -130,6 +134,9 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
         var wbs = await WbsAsync(cancellationToken);
         return wbs.Items.Any(i => !wbs.HasChildren(i)) ? ScheduleOf.Compute(wbs, await LinksAsync(cancellationToken), today) : null;
     }
+
+    private async Task<ScheduleResult?> LoadForecastAsync(CancellationToken cancellationToken) =>
+        await ScheduleAsync(cancellationToken) is null ? null : ScheduleOf.Forecast(await WbsAsync(cancellationToken), await LinksAsync(cancellationToken), today);
 
     private async Task<CurrentBaseline?> LoadBaselineAsync(CancellationToken cancellationToken)
     {

@@ -8,8 +8,9 @@ using PmBot.Core.Planning;
 namespace PmBot.Core.Features.Plan;
 
 /// <summary>
-/// <c>plan milestones [project KEY]</c>: each milestone (and zero-day task) with its target date, its forecast (the
-/// scheduled date; for a date pinned by a must-finish-on constraint, the date its links would need), its date in the
+/// <c>plan milestones [project KEY]</c>: each milestone (and zero-day task) with its target date, its forecast (its
+/// date in <see cref="ScheduleOf.Forecast"/>, which moves with progress; for a date pinned by a must-finish-on
+/// constraint, the date its links would need), its date in the
 /// current baseline, and the slip against the target in working days; ⚠ when the forecast is after the target.
 /// </summary>
 public sealed class ListMilestones : ICommandHandler
@@ -21,9 +22,10 @@ public sealed class ListMilestones : ICommandHandler
     {
         var t = context.T;
         var project = context.Project!;
-        var (wbs, schedule, problem) = await ScheduleOf.ForCommandAsync(context, cancellationToken);
-        if (schedule is null)
+        var (wbs, plan, problem) = await ScheduleOf.ForCommandAsync(context, cancellationToken);
+        if (plan is null)
             return problem!;
+        var schedule = await ScheduleOf.ForecastAsync(context.Store, wbs, context.Today, cancellationToken) ?? plan;
         var milestones = wbs.InOutlineOrder.Where(i => i.IsMilestone || (i.DurationDays == 0 && !wbs.HasChildren(i))).ToList();
         if (milestones.Count == 0)
             return BotReply.Of(new MessageBuilder().Text(t["milestone.none_yet", project.Key]).Context(t["milestone.add_hint"]).Build());

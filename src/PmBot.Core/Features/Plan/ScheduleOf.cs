@@ -18,26 +18,70 @@ public static class ScheduleOf
     public static async Task<ScheduleResult?> ProjectAsync(IPmStore store, Wbs wbs, DateOnly today, CancellationToken cancellationToken)
     {
         var links = await store.ListWorkItemLinksAsync(wbs.Project.Id, cancellationToken);
-        var workspace = await store.GetWorkspaceAsync(wbs.Project.WorkspaceId, cancellationToken);
-        var calendar = workspace is null
-            ? WorkCalendar.Standard
-            : await WorkspaceCalendar.BuildAsync(store, workspace, wbs.Project.PlannedStart ?? today, cancellationToken);
-        return Compute(wbs, links, today, calendar);
+        return Compute(wbs, links, today, await CalendarAsync(store, wbs, today, cancellationToken));
     }
 
     /// <summary>
     /// The schedule of already loaded items and links (see <see cref="ProjectAsync"/>) on <paramref name="calendar"/>
     /// (Monday to Friday when not given); null when the links cannot be scheduled.
     /// </summary>
-    public static ScheduleResult? Compute(Wbs wbs, IReadOnlyList<WorkItemLink> links, DateOnly today, WorkCalendar? calendar = null)
+    public static ScheduleResult? Compute(Wbs wbs, IReadOnlyList<WorkItemLink> links, DateOnly today, WorkCalendar? calendar = null) =>
+        Run(wbs, links, today, calendar, item => new PlannedActivity(wbs.ShortId(item), item.DurationDays) { Constraint = item.ScheduleConstraint });
+
+    /// <summary>
+    /// The forecast as of <paramref name="today"/>: the plan's logic (links, constraints, calendar) applied to the work
+    /// that is left. A finished task is pinned to its actual finish (only finishes are meaningful in the result); a
+    /// started one needs its remaining days (hours left
+    /// ÷ 8, else its unfinished share of the duration, at least one) from today; one not started cannot start before
+    /// today. A must-finish-on constraint still holds. So a late task moves its successors and milestones.
+    /// </summary>
+    public static ScheduleResult? Forecast(Wbs wbs, IReadOnlyList<WorkItemLink> links, DateOnly today, WorkCalendar? calendar = null) =>
+        Run(wbs, links, today, calendar, item => new PlannedActivity(wbs.ShortId(item), Remaining(item)) { Constraint = ForecastConstraint(item, today) });
+
+    /// <summary><see cref="Forecast"/> loaded from the store like <see cref="ProjectAsync"/>.</summary>
+    public static async Task<ScheduleResult?> ForecastAsync(IPmStore store, Wbs wbs, DateOnly today, CancellationToken cancellationToken)
+    {
+        var links = await store.ListWorkItemLinksAsync(wbs.Project.Id, cancellationToken);
+        return Forecast(wbs, links, today, await CalendarAsync(store, wbs, today, cancellationToken));
+    }
+
+    private static int Remaining(WorkItem item)
+    {
+        // A finished task only needs its finish pinned: its last day (so an early start cannot clash with the project's).
+        if (item.Status == WorkItemStatus.Done)
+            return Math.Min(1, item.DurationDays);
+        if (item.DurationDays == 0 || (item.Status == WorkItemStatus.NotStarted && item.PercentComplete == 0))
+            return item.DurationDays;
+        var days = item.RemainingHours is { } hours ? Effort.Days(hours) : (int)Math.Ceiling(item.DurationDays * (100 - item.PercentComplete) / 100m);
+        return Math.Max(1, days);
+    }
+
+    private static ActivityConstraint? ForecastConstraint(WorkItem item, DateOnly today)
+    {
+        if (item.Status == WorkItemStatus.Done)
+            return new ActivityConstraint(ConstraintKind.MustFinishOn, item.ActualFinish ?? today);
+        if (item.ScheduleConstraint is { Kind: ConstraintKind.MustFinishOn } fixedFinish)
+            return fixedFinish;
+        var notBefore = item.ScheduleConstraint is { } own && own.Date > today ? own.Date : today;
+        return new ActivityConstraint(ConstraintKind.StartNoEarlierThan, notBefore);
+    }
+
+    private static async Task<WorkCalendar> CalendarAsync(IPmStore store, Wbs wbs, DateOnly today, CancellationToken cancellationToken)
+    {
+        var workspace = await store.GetWorkspaceAsync(wbs.Project.WorkspaceId, cancellationToken);
+        return workspace is null
+            ? WorkCalendar.Standard
+            : await WorkspaceCalendar.BuildAsync(store, workspace, wbs.Project.PlannedStart ?? today, cancellationToken);
+    }
+
+    private static ScheduleResult? Run(Wbs wbs, IReadOnlyList<WorkItemLink> links, DateOnly today, WorkCalendar? calendar, Func<WorkItem, PlannedActivity> activity)
     {
         var tasks = wbs.Items.Where(i => !wbs.HasChildren(i)).ToList();
         var result = CpmScheduler.Schedule(new ScheduleInput(
             wbs.Project.PlannedStart ?? today,
-            tasks.Select(i => new PlannedActivity(wbs.ShortId(i), i.DurationDays)
+            tasks.Select(i => activity(i) with
             {
                 Name = i.Name,
-                Constraint = i.ScheduleConstraint,
                 ResourceId = i.OwnerMemberId is { } owner ? WorkspaceCalendar.MemberKey(owner) : null,
             }).ToList(),
             links.Select(l => new Dependency(wbs.ShortId(wbs.Get(l.PredecessorId)), wbs.ShortId(wbs.Get(l.SuccessorId)), l.Type, l.LagDays)).ToList())

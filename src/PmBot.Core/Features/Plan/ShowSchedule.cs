@@ -9,7 +9,8 @@ namespace PmBot.Core.Features.Plan;
 /// <summary>
 /// <c>plan schedule [project KEY]</c>: the critical path method over the project's tasks (leaves of the WBS; a
 /// parent spans its children) from the planned start (or today): early start and finish, total float, the
-/// critical path, and the forecast finish against the planned one.
+/// critical path, and the forecast finish (<see cref="ScheduleOf.Forecast"/>: with the progress reported) against
+/// the planned one and the baseline.
 /// </summary>
 public sealed class ShowSchedule : ICommandHandler
 {
@@ -25,6 +26,8 @@ public sealed class ShowSchedule : ICommandHandler
             return problem!;
 
         var (baseline, baselined) = await ScheduleOf.CurrentBaselineAsync(context.Store, project.Id, cancellationToken);
+        // The table is the plan; its finish as forecast moves with the progress reported.
+        var finish = (await ScheduleOf.ForecastAsync(context.Store, wbs, context.Today, cancellationToken))?.ProjectFinish ?? result.ProjectFinish;
         var calendar = WorkCalendar.Standard;
         // Working days a task finishes after (+) or before (-) its baselined finish.
         string Slip(Guid itemId, DateOnly finish) =>
@@ -48,14 +51,14 @@ public sealed class ShowSchedule : ICommandHandler
             .Heading(t["plan.schedule_title", project.Key, project.Name])
             .Fields(
                 new Field(t["field.start"], t.Date(result.ProjectStart)),
-                new Field(t["plan.forecast_finish"], t.Date(result.ProjectFinish)),
+                new Field(t["plan.forecast_finish"], t.Date(finish)),
                 new Field(t["plan.duration"], t["plan.working_days", result.DurationDays]),
                 new Field(t["field.finish"], t.Date(project.PlannedFinish)))
             .Table([t["field.wbs"], t["field.id"], t["field.name"], t["field.days"], t["plan.early_start"], t["plan.early_finish"], t["plan.float"], t["plan.critical"], t["plan.slip"]], rows);
         if (baseline is not null)
         {
             var baselineFinish = baselined.Values.Max(b => b.Finish);
-            builder.Context(t["plan.against_baseline", baseline.Number, t.Date(baselineFinish), calendar.WorkingDaysBetween(baselineFinish, result.ProjectFinish).ToString("+0;-0;0", t.Culture)]);
+            builder.Context(t["plan.against_baseline", baseline.Number, t.Date(baselineFinish), calendar.WorkingDaysBetween(baselineFinish, finish).ToString("+0;-0;0", t.Culture)]);
         }
         if (result.CriticalPaths.Count > 0)
             builder.Text(t["plan.critical_path", string.Join(" → ", result.CriticalPaths[0])]);
@@ -64,8 +67,8 @@ public sealed class ShowSchedule : ICommandHandler
             var item = wbs.Items.First(i => wbs.ShortId(i) == conflict.ActivityId);
             builder.Text("⚠️ " + t["plan.constraint_conflict", conflict.ActivityId, t.Date(item.ConstraintDate), t.Date(conflict.LogicDate)]);
         }
-        if (project.PlannedFinish is { } planned && result.ProjectFinish > planned)
-            builder.Text("⚠️ " + t["plan.late", t.Date(result.ProjectFinish), t.Date(planned)]);
+        if (project.PlannedFinish is { } planned && finish > planned)
+            builder.Text("⚠️ " + t["plan.late", t.Date(finish), t.Date(planned)]);
         return BotReply.Of(builder.Fallback(t["plan.schedule_title", project.Key, project.Name]).Build());
     }
 }

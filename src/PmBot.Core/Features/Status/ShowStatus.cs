@@ -28,7 +28,8 @@ public sealed class ShowStatus : ICommandHandler
         var pulse = await data.PulseAsync(cancellationToken) is { } input ? PulseFigures.From(input, await data.MembersAsync(cancellationToken)) : null;
         var evm = baseline is null ? null : await data.EvmAsync(cancellationToken) is { Problem: EvmProblem.None } loaded ? loaded.At(context.Today).Report.Project : null;
         var budget = await data.BudgetAsync(cancellationToken);
-        var figures = StatusReport.Compute(project, wbs, schedule, baseline, blockers, pulse, context.Today, context.Now, evm, budget?.Report);
+        var figures = StatusReport.Compute(project, wbs, schedule, baseline, blockers, pulse, context.Today, context.Now, evm, budget?.Report,
+            await data.ForecastAsync(cancellationToken));
         return BotReply.Of(StatusReport.Render(figures, project, context.T), ReplyVisibility.Conversation);
     }
 }

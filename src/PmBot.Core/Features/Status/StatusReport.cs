@@ -73,24 +73,25 @@ public static class StatusReport
 {
     public static StatusFigures Compute(
         Project project, Wbs wbs, ScheduleResult? schedule, CurrentBaseline? baseline, IEnumerable<Blocker> blockers,
-        PulseFigures? pulse, DateOnly today, DateTimeOffset now, EvMetrics? evm = null, BudgetReport? budget = null)
+        PulseFigures? pulse, DateOnly today, DateTimeOffset now, EvMetrics? evm = null, BudgetReport? budget = null, ScheduleResult? forecast = null)
     {
         var calendar = WorkCalendar.Standard;
         var tasks = wbs.Items.Where(i => !wbs.HasChildren(i)).ToList();
         var open = tasks.Where(i => i.Status != WorkItemStatus.Done).ToList();
         var late = schedule is null ? 0 : open.Count(i => schedule.Find(wbs.ShortId(i)) is { } dates && dates.EarlyFinish < today);
         var target = baseline is { Items.Count: > 0 } ? baseline.Finish : project.PlannedFinish;
-        var forecast = schedule?.ProjectFinish;
+        // Late tasks against the plan; the finish as forecast from the progress reported (the plan's when not given).
+        var forecastFinish = (forecast ?? schedule)?.ProjectFinish;
         var inBaseline = baseline?.Items.Select(i => i.WorkItemId).ToHashSet() ?? [];
         var added = baseline is null ? [] : tasks.Where(i => !inBaseline.Contains(i.Id)).ToList();
         var openBlockers = blockers.Where(b => b.Status == BlockerStatus.Open).ToList();
         return new StatusFigures
         {
             Today = today,
-            Forecast = forecast,
+            Forecast = forecastFinish,
             Target = target,
             Baseline = baseline is { Items.Count: > 0 } ? baseline.Baseline.Number : null,
-            SlipDays = forecast is { } f && target is { } t ? calendar.WorkingDaysBetween(t, f) : null,
+            SlipDays = forecastFinish is { } f && target is { } t ? calendar.WorkingDaysBetween(t, f) : null,
             LateTasks = late,
             OpenTasks = open.Count,
             AddedTasks = added.Count,

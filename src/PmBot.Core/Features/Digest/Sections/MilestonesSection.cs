@@ -23,7 +23,7 @@ public sealed class MilestonesSection : IDigestSection
 
     public async Task<DigestPart> BuildAsync(ProjectData data, Localizer t, CancellationToken cancellationToken)
     {
-        var schedule = await data.ScheduleAsync(cancellationToken);
+        var schedule = await data.ForecastAsync(cancellationToken);
         if (schedule is null)
             return DigestPart.None;
         return Render(Compute(await data.WbsAsync(cancellationToken), schedule, data.Today), t);
