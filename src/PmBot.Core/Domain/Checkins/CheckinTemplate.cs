@@ -115,4 +115,7 @@ public static class BuiltInTemplates
 
     /// <summary>Who a built-in template asks when a schedule names nobody: stakeholders for the pulse, else the team.</summary>
     public static AudienceRole DefaultAudience(string? builtIn) => builtIn == Pulse ? AudienceRole.Stakeholders : AudienceRole.Team;
+
+    /// <summary>The days a schedule of the template asks on unless told: weekly ones (weekly, pulse, retro) on Fridays, others Monday to Friday.</summary>
+    public static Weekdays DefaultDays(string? builtIn) => builtIn is Weekly or Pulse or Retro ? Weekdays.Friday : Weekdays.MondayToFriday;
 }

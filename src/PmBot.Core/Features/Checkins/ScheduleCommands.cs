@@ -13,7 +13,8 @@ namespace PmBot.Core.Features.Checkins;
 
 /// <summary>
 /// <c>checkin schedule add TEMPLATE at HH:MM [days mon-fri] [window 4h] [reminder 80%] [members @a @b | role member|stakeholder|everyone]
-/// [project KEY] [summary thread|digest-only]</c> (PMs): asks the template at that local time in each member's own time zone.
+/// [project KEY] [summary thread|digest-only]</c> (PMs): asks the template at that local time in each member's own time zone,
+/// by default on working days (weekly, pulse and retro: on Fridays).
 /// </summary>
 public sealed class AddSchedule : ICommandHandler
 {
@@ -39,7 +40,7 @@ public sealed class AddSchedule : ICommandHandler
         var project = context.Project!;
         if (!TryParseTime(command.Text("time")!, out var time))
             return Replies.Error(t["checkin.bad_time", command.Text("time")!]);
-        var days = Weekdays.MondayToFriday;
+        var days = Weekdays.None;
         if (command.Text("weekdays") is { } daysText && !WeekdaySet.TryParse(daysText, out days))
             return Replies.Error(t["calendar.bad_days", daysText]);
         var window = CheckinSchedule.DefaultWindowMinutes;
@@ -56,6 +57,8 @@ public sealed class AddSchedule : ICommandHandler
             return Replies.Error(t["checkin.template_not_found", templateName]);
         if (template.Questions.Count == 0)
             return Replies.Error(t["checkin.template_empty", template.Template.Name]);
+        if (days == Weekdays.None)
+            days = BuiltInTemplates.DefaultDays(template.Template.BuiltIn);
 
         var named = new List<Member>();
         foreach (var mention in mentions)
