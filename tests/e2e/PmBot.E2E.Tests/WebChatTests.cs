@@ -146,6 +146,45 @@ public sealed class WebChatTests : IClassFixture<PmBotServerFixture>, IAsyncLife
     }
 
     [Fact]
+    public async Task WebChat_CheckinForm_ReportsProgressHoursLeftAndABlocker()
+    {
+        await ChooseAsync("alice", "Alice Chen");
+        foreach (var line in new[]
+        {
+            "project create \"Comet\" key COMET", "project use COMET", "member add @bob member",
+            "task add \"Telescope\" days 3 effort 24h owner @bob", "checkin schedule add standup at 09:00 days daily",
+        })
+        {
+            var answered = await _page.Locator(".entry.from-bot").CountAsync();
+            await SendAsync(line);
+            await _page.WaitForFunctionAsync(
+                "n => document.querySelectorAll('.entry.from-bot').length > n && !document.querySelector('.entry.pending')", answered);
+        }
+
+        await ChooseAsync("bob", "Bob Smith");
+        await SendAsync("checkin now");
+        var form = BotMessages().Locator("form.pm-form").Filter(new() { HasText = "COMET" }).Last;
+        await Expect(form).ToBeVisibleAsync();
+        await form.Locator("[name$='.q1']").FillAsync("Ordered the lenses");
+        await form.Locator("[name$='.q2']").FillAsync("Mount the telescope");
+        await form.Locator("[name$='.q3']").FillAsync("Waiting for the mount");
+        await form.Locator("select[name$='.q3.task']").SelectOptionAsync("1");
+        await Expect(form.Locator("[name$='.t1']")).ToHaveValueAsync("0");
+        await form.Locator("[name$='.t1']").FillAsync("40");
+        await form.Locator("[name$='.r1']").FillAsync("1.5d");
+        if (Environment.GetEnvironmentVariable("PMBOT_E2E_SCREENSHOT") == "1")
+            await SaveScreenshotAsync("webchat-checkin.png");
+        await form.Locator("button[type='submit']").ClickAsync();
+
+        var recorded = BotMessages().Filter(new() { HasText = "Your Daily stand-up for COMET is recorded" });
+        await Expect(recorded).ToBeVisibleAsync();
+        await Expect(recorded).ToContainTextAsync("Progress updated: COMET-1 40%, 12h left.");
+        await Expect(recorded).ToContainTextAsync("Blocker #1 opened: Waiting for the mount");
+
+        AssertNoPageErrors();
+    }
+
+    [Fact]
     public async Task WebChat_MistypedCommand_SuggestsDidYouMean()
     {
         await ChooseAsync("carla", "Carla Díaz");
