@@ -213,7 +213,10 @@ public static class CheckinAnswering
             // Into the dated history too, so burn-down and earned value at later dates see the answer.
             ProgressLog.Record(store, item, await store.FindLatestProgressSnapshotAsync(item.Id, cancellationToken), context.Today, now);
         }
-        var blockerNote = await TrackBlockerAsync(context, target, blocker, cancellationToken);
+        // A template without a blocker question leaves blockers alone (no answer is not "nothing blocks me").
+        var blockerNote = target.Template.Questions.Any(q => q.Kind == QuestionKind.Blocker)
+            ? await TrackBlockerAsync(context, target, blocker, cancellationToken)
+            : null;
         occurrence.MarkAnswered(now);
         foreach (var row in await store.ListCancellableOutboxAsync([occurrence.PromptKey, occurrence.ReminderKey], now, cancellationToken))
             store.Remove(row);
