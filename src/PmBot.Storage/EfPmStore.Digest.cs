@@ -36,8 +36,35 @@ public sealed partial class EfPmStore
             .Where(o => scheduleIds.Contains(o.ScheduleId) && o.LocalDate >= from && o.LocalDate <= to && o.State == OccurrenceState.Answered)
             .ToListAsync(cancellationToken);
 
+    // Built through the constructor that takes the id (EF would call the one that draws a new id, then overwrite it).
+    // Every mapped property is copied: ReadWorkItems_EveryProperty_AsListWorkItems checks none is left out.
     public async Task<IReadOnlyList<WorkItem>> ReadWorkItemsAsync(Guid projectId, CancellationToken cancellationToken) =>
-        await db.WorkItems.AsNoTracking().Where(w => w.ProjectId == projectId).OrderBy(w => w.Number).ToListAsync(cancellationToken);
+        await db.WorkItems.AsNoTracking().Where(w => w.ProjectId == projectId).OrderBy(w => w.Number)
+            .Select(w => new WorkItem(w.Id)
+            {
+                ProjectId = w.ProjectId,
+                Number = w.Number,
+                ParentId = w.ParentId,
+                Name = w.Name,
+                DurationDays = w.DurationDays,
+                OwnerMemberId = w.OwnerMemberId,
+                Status = w.Status,
+                PercentComplete = w.PercentComplete,
+                ActualStart = w.ActualStart,
+                ActualFinish = w.ActualFinish,
+                EffortHours = w.EffortHours,
+                RemainingHours = w.RemainingHours,
+                FixedCost = w.FixedCost,
+                Description = w.Description,
+                AcceptanceCriteria = w.AcceptanceCriteria,
+                IsDeliverable = w.IsDeliverable,
+                IsMilestone = w.IsMilestone,
+                TargetDate = w.TargetDate,
+                ConstraintKind = w.ConstraintKind,
+                ConstraintDate = w.ConstraintDate,
+                CreatedAt = w.CreatedAt,
+            })
+            .ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<WorkItemLink>> ReadWorkItemLinksAsync(Guid projectId, CancellationToken cancellationToken) =>
         await db.WorkItemLinks.AsNoTracking().Where(l => l.ProjectId == projectId).ToListAsync(cancellationToken);
