@@ -9,6 +9,7 @@ public sealed class Wbs
     private readonly Dictionary<int, WorkItem> _byNumber;
     private readonly Dictionary<Guid, WorkItem> _byId;
     private readonly ILookup<Guid?, WorkItem> _children;
+    private readonly List<WorkItem> _inOutlineOrder;
 
     public Wbs(Project project, IReadOnlyList<WorkItem> items)
     {
@@ -18,6 +19,7 @@ public sealed class Wbs
         _byId = items.ToDictionary(i => i.Id);
         _children = items.ToLookup(i => i.ParentId);
         Outline = new Dictionary<Guid, string>();
+        _inOutlineOrder = new List<WorkItem>(items.Count);
         Number(null, "");
     }
 
@@ -28,7 +30,13 @@ public sealed class Wbs
     public Dictionary<Guid, string> Outline { get; }
 
     /// <summary>Items in outline order (depth first).</summary>
-    public IEnumerable<WorkItem> InOutlineOrder => Items.OrderBy(i => Outline[i.Id], Planning.OutlineCode.Comparer);
+    /// <remarks>
+    /// The order in which the outline codes were given (depth first, children by number), kept rather than sorted again by
+    /// code on every use: a digest walks 10,000 items in this order several times. Items under no root (a broken parent
+    /// chain) have no code: sorting by code then fails, as it always did.
+    /// </remarks>
+    public IEnumerable<WorkItem> InOutlineOrder =>
+        _inOutlineOrder.Count == Items.Count ? _inOutlineOrder : Items.OrderBy(i => Outline[i.Id], Planning.OutlineCode.Comparer);
 
     public bool HasChildren(WorkItem item) => _children.Contains(item.Id);
 
@@ -46,6 +54,7 @@ public sealed class Wbs
         {
             var code = prefix.Length == 0 ? $"{++index}" : $"{prefix}.{++index}";
             Outline[child.Id] = code;
+            _inOutlineOrder.Add(child);
             Number(child.Id, code);
         }
     }
