@@ -27,8 +27,9 @@ public sealed class EarnedValueSection : IDigestSection
 
     public static EvmFigures Compute(EvmData evm, DateOnly today)
     {
-        var now = evm.At(today);
-        var before = evm.At(today.AddDays(-TrendDays)).Report.Project;
+        // Only the indices are shown: the deviation analysis is not computed.
+        var now = evm.At(today, deviation: false);
+        var before = evm.At(today.AddDays(-TrendDays), deviation: false).Report.Project;
         return new EvmFigures(now.Report.Project.Spi, now.Report.Project.Cpi, before.Spi, before.Cpi, now.Reading.PercentComplete);
     }
 
