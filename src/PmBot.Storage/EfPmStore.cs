@@ -55,9 +55,16 @@ public sealed partial class EfPmStore(PmBotDbContext db, IOutboxSignal signal, I
     public async Task<IReadOnlyList<PlanBaseline>> ListBaselinesAsync(Guid projectId, CancellationToken cancellationToken) =>
         await db.PlanBaselines.Where(b => b.ProjectId == projectId).OrderBy(b => b.Number).ToListAsync(cancellationToken);
 
-    // Not tracked: baseline items never change once saved (init-only), and a baseline of 10,000 tasks is read several times faster.
+    // Not tracked: baseline items never change once saved (init-only), and a baseline of 10,000 tasks is read several times
+    // faster. The baseline id is the one asked for, not read back (SQLite keeps ids as text: one parse less per row).
     public async Task<IReadOnlyList<PlanBaselineItem>> ListBaselineItemsAsync(Guid baselineId, CancellationToken cancellationToken) =>
-        await db.PlanBaselineItems.AsNoTracking().Where(i => i.BaselineId == baselineId).ToListAsync(cancellationToken);
+        await db.PlanBaselineItems.Where(i => i.BaselineId == baselineId)
+            .Select(i => new PlanBaselineItem
+            {
+                BaselineId = baselineId, WorkItemId = i.WorkItemId, Start = i.Start, Finish = i.Finish, DurationDays = i.DurationDays,
+                EffortHours = i.EffortHours, PlannedCost = i.PlannedCost,
+            })
+            .ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<TimeEntry>> ListTimeEntriesAsync(Guid projectId, CancellationToken cancellationToken) =>
         await db.TimeEntries.Where(e => e.ProjectId == projectId).OrderBy(e => e.Date).ThenBy(e => e.CreatedAt).ToListAsync(cancellationToken);

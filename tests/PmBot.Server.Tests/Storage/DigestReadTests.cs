@@ -6,18 +6,23 @@ using PmBot.Server.Tests.Infrastructure;
 
 namespace PmBot.Server.Tests.Storage;
 
-/// <summary>The digest's untracked read of work items builds them property by property: it must give what the tracked read gives.</summary>
-public sealed class WorkItemReadTests
+/// <summary>
+/// The large reads of a digest (work items, links, baseline items) build their rows property by property, without reading
+/// back the id they were asked for: they must give every property as stored.
+/// </summary>
+public sealed class DigestReadTests
 {
     [Theory]
     [InlineData(Store.Sqlite)]
     [InlineData(Store.Postgres)]
-    public async Task ReadWorkItems_EveryProperty_AsListWorkItems(Store which)
+    public async Task LargeReads_EveryProperty_AsStored(Store which)
     {
         await using var app = await PmBotApp.StartAsync(which);
         var now = TimeProvider.System.GetUtcNow();
         var day = new DateOnly(2026, 9, 7);
         Guid projectId;
+        PlanBaselineItem written;
+        Guid baselineId;
         using (var scope = app.Services.CreateScope())
         {
             var store = scope.ServiceProvider.GetRequiredService<IPmStore>();
@@ -34,11 +39,19 @@ public sealed class WorkItemReadTests
                 AcceptanceCriteria = "All tests green", IsDeliverable = true, IsMilestone = true, TargetDate = day.AddDays(9), CreatedAt = now,
             };
             task.Constrain(new ActivityConstraint(ConstraintKind.MustFinishOn, day.AddDays(10)));
+            var next = new WorkItem { ProjectId = project.Id, Number = 3, Name = "UI", ParentId = parent.Id, CreatedAt = now };
+            var baseline = new PlanBaseline { ProjectId = project.Id, Number = 1, CreatedByMemberId = member.Id, CreatedAt = now, IsCurrent = true };
+            written = new PlanBaselineItem { BaselineId = baseline.Id, WorkItemId = task.Id, Start = day, Finish = day.AddDays(4), DurationDays = 5, EffortHours = 37.25m, PlannedCost = 4419.74m };
+            baselineId = baseline.Id;
             store.Add(workspace);
             store.Add(member);
             store.Add(project);
             store.Add(parent);
             store.Add(task);
+            store.Add(next);
+            store.Add(new WorkItemLink { ProjectId = project.Id, PredecessorId = task.Id, SuccessorId = next.Id, Type = DependencyType.StartToStart, LagDays = -2 });
+            store.Add(baseline);
+            store.Add(written);
             await store.SaveChangesAsync(CancellationToken.None);
             projectId = project.Id;
         }
@@ -54,6 +67,15 @@ public sealed class WorkItemReadTests
                 for (var i = 0; i < listed.Count; i++)
                     Assert.True(Equals(property.GetValue(listed[i]), property.GetValue(read[i])), $"{property.Name} of item {listed[i].Number} differs");
             }
+
+            var link = Assert.Single(await store.ReadWorkItemLinksAsync(projectId, CancellationToken.None));
+            var tracked = Assert.Single(await store.ListWorkItemLinksAsync(projectId, CancellationToken.None));
+            foreach (var property in typeof(WorkItemLink).GetProperties())
+                Assert.True(Equals(property.GetValue(tracked), property.GetValue(link)), $"link {property.Name} differs");
+
+            var baselined = Assert.Single(await store.ListBaselineItemsAsync(baselineId, CancellationToken.None));
+            foreach (var property in typeof(PlanBaselineItem).GetProperties())
+                Assert.True(Equals(property.GetValue(written), property.GetValue(baselined)), $"baseline item {property.Name} differs");
         }
     }
 }
