@@ -26,7 +26,15 @@ public static class EarnedValue
         public EvMetrics ToMetrics() => new(Bac, Pv, Ev, Ac);
     }
 
-    public static EvReport Compute(EvInput input)
+    public static EvReport Compute(EvInput input) => Compute(input, perBranch: true);
+
+    /// <summary>
+    /// The project's figures and earned schedule only, as <see cref="Compute(EvInput)"/> gives them, with no branches and
+    /// no item results: summing every branch costs most of the computation and a status line shows none of them.
+    /// </summary>
+    public static EvReport ComputeProject(EvInput input) => Compute(input, perBranch: false);
+
+    private static EvReport Compute(EvInput input, bool perBranch)
     {
         var items = input.Items;
         if (items.Count == 0)
@@ -50,9 +58,9 @@ public static class EarnedValue
         var lump = new decimal[horizon + 1]; // PV planned all at once at boundary k
         var project = new Totals();
         // About one branch per item (each item is the branch of its own code) plus their parents.
-        var branches = new Dictionary<string, Totals>(items.Count * 2, StringComparer.Ordinal);
+        var branches = new Dictionary<string, Totals>(perBranch ? items.Count * 2 : 0, StringComparer.Ordinal);
         var lookup = branches.GetAlternateLookup<ReadOnlySpan<char>>();
-        var results = new EvItemResult[items.Count];
+        var results = new EvItemResult[perBranch ? items.Count : 0];
 
         for (var i = 0; i < items.Count; i++)
         {
@@ -76,6 +84,8 @@ public static class EarnedValue
             }
             var ev = item.EarnedValue ?? item.Budget * item.PercentComplete / 100;
             project.Add(item.Budget, pv, ev, item.ActualCost);
+            if (!perBranch)
+                continue;
             AddToBranches(lookup, item.OutlineCode, item.Budget, pv, ev, item.ActualCost);
             results[i] = new EvItemResult(item.Id, item.OutlineCode, new EvMetrics(item.Budget, pv, ev, item.ActualCost));
         }

@@ -193,16 +193,25 @@ public sealed class EvmData
         return new EvInput(statusDate, items);
     }
 
-    /// <summary>
-    /// Earned value, its reading and the deviation analysis at <paramref name="statusDate"/>; without
-    /// <paramref name="deviation"/> the analysis is left out (null), for readers that show only the indices.
-    /// </summary>
-    public EvmStatus At(DateOnly statusDate, bool deviation = true)
+    /// <summary>Earned value, its reading and the deviation analysis at <paramref name="statusDate"/>.</summary>
+    public EvmStatus At(DateOnly statusDate)
     {
         var input = InputAt(statusDate);
         var report = EarnedValue.Compute(input);
-        var analysis = deviation && Schedule is { } schedule ? TasksOnly(DeviationAnalysis.Analyze(schedule, input, report), input) : null;
-        return new EvmStatus(input, report, EvReadingBuilder.Build(report), analysis);
+        var deviation = Schedule is { } schedule ? TasksOnly(DeviationAnalysis.Analyze(schedule, input, report), input) : null;
+        return new EvmStatus(input, report, EvReadingBuilder.Build(report), deviation);
+    }
+
+    /// <summary>
+    /// The project's figures only at <paramref name="statusDate"/> (<see cref="EarnedValue.ComputeProject"/>): the report
+    /// has no branches or items, the reading no worst branch, and there is no deviation analysis. What the digest and the
+    /// status summary show (the indices, percent complete), for a fraction of the work of <see cref="At"/>.
+    /// </summary>
+    public EvmStatus ProjectAt(DateOnly statusDate)
+    {
+        var input = InputAt(statusDate);
+        var report = EarnedValue.ComputeProject(input);
+        return new EvmStatus(input, report, EvReadingBuilder.Build(report), null);
     }
 
     private IReadOnlyList<ProgressSnapshot> SnapshotsOf(WorkItem item) => _snapshots.TryGetValue(item.Id, out var list) ? list : [];
