@@ -32,7 +32,7 @@ public sealed partial class EfPmStore
             .OrderBy(q => q.TemplateId).ThenBy(q => q.Position).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<CheckinOccurrence>> ListAnsweredCheckinOccurrencesAsync(IReadOnlyCollection<Guid> scheduleIds, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        scheduleIds.Count == 0 ? [] : await db.CheckinOccurrences
+        scheduleIds.Count == 0 ? [] : await db.CheckinOccurrences.AsNoTracking()
             .Where(o => scheduleIds.Contains(o.ScheduleId) && o.LocalDate >= from && o.LocalDate <= to && o.State == OccurrenceState.Answered)
             .ToListAsync(cancellationToken);
 
@@ -67,13 +67,17 @@ public sealed partial class EfPmStore
             })
             .ToListAsync(cancellationToken);
 
-    // The project id is the one asked for, not read back (see ReadWorkItemsAsync).
-    public async Task<IReadOnlyList<WorkItemLink>> ReadWorkItemLinksAsync(Guid projectId, CancellationToken cancellationToken) =>
-        await db.WorkItemLinks.Where(l => l.ProjectId == projectId)
-            .Select(l => new WorkItemLink { ProjectId = projectId, PredecessorId = l.PredecessorId, SuccessorId = l.SuccessorId, Type = l.Type, LagDays = l.LagDays })
+    // The project id is the one asked for, not read back (see ReadWorkItemsAsync). The links are built after the query:
+    // EF would send the id as a parameter and read it back as a column of every row.
+    public async Task<IReadOnlyList<WorkItemLink>> ReadWorkItemLinksAsync(Guid projectId, CancellationToken cancellationToken)
+    {
+        var rows = await db.WorkItemLinks.Where(l => l.ProjectId == projectId)
+            .Select(l => new { l.PredecessorId, l.SuccessorId, l.Type, l.LagDays })
             .ToListAsync(cancellationToken);
+        return rows.ConvertAll(l => new WorkItemLink { ProjectId = projectId, PredecessorId = l.PredecessorId, SuccessorId = l.SuccessorId, Type = l.Type, LagDays = l.LagDays });
+    }
 
     public async Task<IReadOnlyList<Blocker>> ListOpenAndRecentBlockersAsync(Guid projectId, DateTimeOffset resolvedSince, CancellationToken cancellationToken) =>
-        await db.Blockers.Where(b => b.ProjectId == projectId && (b.Status == BlockerStatus.Open || b.ResolvedAt >= resolvedSince))
+        await db.Blockers.AsNoTracking().Where(b => b.ProjectId == projectId && (b.Status == BlockerStatus.Open || b.ResolvedAt >= resolvedSince))
             .OrderBy(b => b.Number).ToListAsync(cancellationToken);
 }
