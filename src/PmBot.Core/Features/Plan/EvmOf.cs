@@ -72,6 +72,8 @@ public sealed class EvmData
         CostEntries = costEntries;
         Today = today;
         _baselined = baselineItems.ToDictionary(b => b.WorkItemId);
+        BaselineStart = baselineItems.Count == 0 ? today : baselineItems.Min(b => b.Start);
+        BaselineFinish = baselineItems.Count == 0 ? today : baselineItems.Max(b => b.Finish);
         _snapshots = snapshots.OrderBy(s => s.Date).GroupBy(s => s.WorkItemId).ToDictionary(g => g.Key, g => g.ToList());
         _parents = wbs.Items.Where(i => i.ParentId is not null).Select(i => i.ParentId!.Value).ToHashSet();
         Tasks = wbs.InOutlineOrder.Where(i => !_parents.Contains(i.Id)).ToList();
@@ -114,10 +116,10 @@ public sealed class EvmData
     }
 
     /// <summary>The first baselined start.</summary>
-    public DateOnly BaselineStart => BaselineItems.Count == 0 ? Today : BaselineItems.Min(b => b.Start);
+    public DateOnly BaselineStart { get; }
 
     /// <summary>The last baselined finish.</summary>
-    public DateOnly BaselineFinish => BaselineItems.Count == 0 ? Today : BaselineItems.Max(b => b.Finish);
+    public DateOnly BaselineFinish { get; }
 
     /// <summary>The budget at completion: the sum of the baselined planned costs of the tasks.</summary>
     public decimal Bac => Tasks.Sum(t => _baselined.TryGetValue(t.Id, out var b) ? b.PlannedCost : 0);

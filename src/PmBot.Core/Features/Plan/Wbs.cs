@@ -10,6 +10,8 @@ public sealed class Wbs
     private readonly Dictionary<Guid, WorkItem> _byId;
     private readonly ILookup<Guid?, WorkItem> _children;
     private readonly List<WorkItem> _inOutlineOrder;
+    // Short ids are asked for many times per item (the schedule, its links, earned value, each section): made once.
+    private readonly Dictionary<Guid, string> _shortIds;
 
     public Wbs(Project project, IReadOnlyList<WorkItem> items)
     {
@@ -17,8 +19,10 @@ public sealed class Wbs
         Items = items;
         _byNumber = items.ToDictionary(i => i.Number);
         _byId = items.ToDictionary(i => i.Id);
-        _children = items.ToLookup(i => i.ParentId);
-        Outline = new Dictionary<Guid, string>();
+        _shortIds = items.ToDictionary(i => i.Id, i => i.ShortId(project.Key));
+        // Sorted by number once, so each parent's children come out of the look-up already in number order.
+        _children = items.OrderBy(i => i.Number).ToLookup(i => i.ParentId);
+        Outline = new Dictionary<Guid, string>(items.Count);
         _inOutlineOrder = new List<WorkItem>(items.Count);
         Number(null, "");
     }
@@ -45,12 +49,12 @@ public sealed class Wbs
 
     public WorkItem Get(Guid id) => _byId[id];
 
-    public string ShortId(WorkItem item) => item.ShortId(Project.Key);
+    public string ShortId(WorkItem item) => _shortIds.TryGetValue(item.Id, out var id) ? id : item.ShortId(Project.Key);
 
     private void Number(Guid? parent, string prefix)
     {
         var index = 0;
-        foreach (var child in _children[parent].OrderBy(i => i.Number))
+        foreach (var child in _children[parent])
         {
             var code = prefix.Length == 0 ? $"{++index}" : $"{prefix}.{++index}";
             Outline[child.Id] = code;
