@@ -66,7 +66,7 @@ public sealed partial class EfPmStore
         await db.CheckinOccurrences.Where(o => o.ScheduleId == scheduleId && o.LocalDate >= from && o.LocalDate <= to).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<CheckinOccurrence>> ListProjectCheckinOccurrencesAsync(Guid projectId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        await db.CheckinOccurrences.Where(o => o.ProjectId == projectId && o.LocalDate >= from && o.LocalDate <= to)
+        await db.CheckinOccurrences.AsNoTracking().Where(o => o.ProjectId == projectId && o.LocalDate >= from && o.LocalDate <= to)
             .OrderBy(o => o.LocalDate).ThenBy(o => o.PromptAt).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<CheckinOccurrence>> ListAnswerableCheckinOccurrencesAsync(Guid memberId, DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -55,8 +55,20 @@ public sealed partial class EfPmStore(PmBotDbContext db, IOutboxSignal signal, I
     public async Task<IReadOnlyList<PlanBaseline>> ListBaselinesAsync(Guid projectId, CancellationToken cancellationToken) =>
         await db.PlanBaselines.Where(b => b.ProjectId == projectId).OrderBy(b => b.Number).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<PlanBaselineItem>> ListBaselineItemsAsync(Guid baselineId, CancellationToken cancellationToken) =>
-        await db.PlanBaselineItems.Where(i => i.BaselineId == baselineId).ToListAsync(cancellationToken);
+    // Not tracked: baseline items never change once saved (init-only), and a baseline of 10,000 tasks is read several times
+    // faster. The baseline id is the one asked for, not read back (SQLite keeps ids as text: one parse less per row); the
+    // items are built after the query, else EF would send the id as a parameter and read it back as a column of every row.
+    public async Task<IReadOnlyList<PlanBaselineItem>> ListBaselineItemsAsync(Guid baselineId, CancellationToken cancellationToken)
+    {
+        var rows = await db.PlanBaselineItems.Where(i => i.BaselineId == baselineId)
+            .Select(i => new { i.WorkItemId, i.Start, i.Finish, i.DurationDays, i.EffortHours, i.PlannedCost })
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(i => new PlanBaselineItem
+        {
+            BaselineId = baselineId, WorkItemId = i.WorkItemId, Start = i.Start, Finish = i.Finish, DurationDays = i.DurationDays,
+            EffortHours = i.EffortHours, PlannedCost = i.PlannedCost,
+        });
+    }
 
     public async Task<IReadOnlyList<TimeEntry>> ListTimeEntriesAsync(Guid projectId, CancellationToken cancellationToken) =>
         await db.TimeEntries.Where(e => e.ProjectId == projectId).OrderBy(e => e.Date).ThenBy(e => e.CreatedAt).ToListAsync(cancellationToken);

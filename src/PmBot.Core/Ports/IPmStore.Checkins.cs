@@ -44,7 +44,10 @@ public partial interface IPmStore
     /// <summary>A schedule's occurrences with a local date in [<paramref name="from"/>, <paramref name="to"/>].</summary>
     Task<IReadOnlyList<CheckinOccurrence>> ListCheckinOccurrencesAsync(Guid scheduleId, DateOnly from, DateOnly to, CancellationToken cancellationToken);
 
-    /// <summary>A project's occurrences with a local date in [<paramref name="from"/>, <paramref name="to"/>] (digests, reports).</summary>
+    /// <summary>
+    /// A project's occurrences with a local date in [<paramref name="from"/>, <paramref name="to"/>] (digests, reports), not
+    /// tracked: for reading only (a whole team over days or weeks); changes to them are not saved.
+    /// </summary>
     Task<IReadOnlyList<CheckinOccurrence>> ListProjectCheckinOccurrencesAsync(Guid projectId, DateOnly from, DateOnly to, CancellationToken cancellationToken);
 
     /// <summary>A member's occurrences still answerable at <paramref name="now"/> (not away), earliest prompt first.</summary>

@@ -16,7 +16,7 @@ public partial interface IPmStore
     /// <summary>The questions of several templates, by template and position.</summary>
     Task<IReadOnlyList<CheckinQuestion>> ListCheckinQuestionsOfTemplatesAsync(IReadOnlyCollection<Guid> templateIds, CancellationToken cancellationToken);
 
-    /// <summary>Answered occurrences of these schedules with a local date in [<paramref name="from"/>, <paramref name="to"/>].</summary>
+    /// <summary>Answered occurrences of these schedules with a local date in [<paramref name="from"/>, <paramref name="to"/>], not tracked (for reading only).</summary>
     Task<IReadOnlyList<CheckinOccurrence>> ListAnsweredCheckinOccurrencesAsync(IReadOnlyCollection<Guid> scheduleIds, DateOnly from, DateOnly to, CancellationToken cancellationToken);
 
     /// <summary>A project's work items by number, not tracked: for reading only (digests, summaries); changes to them are not saved.</summary>
@@ -25,6 +25,6 @@ public partial interface IPmStore
     /// <summary>A project's dependency links, not tracked: for reading only.</summary>
     Task<IReadOnlyList<WorkItemLink>> ReadWorkItemLinksAsync(Guid projectId, CancellationToken cancellationToken);
 
-    /// <summary>A project's open blockers and those resolved at or after <paramref name="resolvedSince"/>, by number.</summary>
+    /// <summary>A project's open blockers and those resolved at or after <paramref name="resolvedSince"/>, by number; not tracked (for reading only).</summary>
     Task<IReadOnlyList<Blocker>> ListOpenAndRecentBlockersAsync(Guid projectId, DateTimeOffset resolvedSince, CancellationToken cancellationToken);
 }

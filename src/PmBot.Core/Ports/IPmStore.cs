@@ -25,6 +25,7 @@ public partial interface IPmStore
     Task<IReadOnlyList<WorkItem>> ListWorkItemsAsync(Guid projectId, CancellationToken cancellationToken);
     Task<IReadOnlyList<WorkItemLink>> ListWorkItemLinksAsync(Guid projectId, CancellationToken cancellationToken);
     Task<IReadOnlyList<PlanBaseline>> ListBaselinesAsync(Guid projectId, CancellationToken cancellationToken);
+    /// <summary>A baseline's items, not tracked (they never change once saved).</summary>
     Task<IReadOnlyList<PlanBaselineItem>> ListBaselineItemsAsync(Guid baselineId, CancellationToken cancellationToken);
     Task<IReadOnlyList<WorkItemAllocation>> ListAllocationsAsync(Guid projectId, CancellationToken cancellationToken);
 

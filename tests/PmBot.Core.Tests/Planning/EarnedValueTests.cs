@@ -44,6 +44,35 @@ public class EarnedValueTests
     }
 
     [Fact]
+    public void ComputeProject_WorkedExample_SameProjectFiguresWithoutBranches()
+    {
+        var full = EarnedValue.Compute(WorkedExample());
+
+        var project = EarnedValue.ComputeProject(WorkedExample());
+
+        Assert.Equal(full.Project, project.Project);
+        Assert.Equal(full.Schedule, project.Schedule);
+        Assert.Equal(full.StatusDate, project.StatusDate);
+        Assert.Empty(project.Branches);
+        Assert.Empty(project.Items);
+    }
+
+    [Fact]
+    public void Compute_ItemsNotInOutlineOrder_BranchesSortedByCode()
+    {
+        var input = new EvInput(D(1, 12),
+        [
+            new EvWorkItem("b", "10.1", D(1, 1), D(1, 5), 100m),
+            new EvWorkItem("a", "2.1", D(1, 1), D(1, 5), 100m),
+            new EvWorkItem("c", "2", D(1, 1), D(1, 5), 100m),
+        ]);
+
+        var codes = EarnedValue.Compute(input).Branches.Select(b => b.OutlineCode);
+
+        Assert.Equal(["2", "2.1", "10", "10.1"], codes);
+    }
+
+    [Fact]
     public void Compute_WorkedExample_EarnedScheduleInWorkingDays()
     {
         var schedule = EarnedValue.Compute(WorkedExample()).Schedule!;

@@ -109,7 +109,9 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
         var timeEntries = await TimeEntriesAsync(cancellationToken);
         var costEntries = await CostEntriesAsync(cancellationToken);
         var snapshots = await store.ListProgressSnapshotsAsync(project.Id, cancellationToken);
-        return new EvmData(wbs, links, baseline?.Baseline, baseline?.Items ?? [], timeEntries, costEntries, snapshots, today);
+        // The same schedule the tasks and milestones use (same items, links and date), not computed a second time.
+        var schedule = await ScheduleAsync(cancellationToken);
+        return new EvmData(wbs, links, baseline?.Baseline, baseline?.Items ?? [], timeEntries, costEntries, snapshots, today, schedule);
     }
 
     private async Task<ProjectBudget?> LoadBudgetAsync(CancellationToken cancellationToken)

@@ -46,9 +46,10 @@ public sealed class EvmData
     public const string ProjectLevelId = "*";
 
     private readonly Dictionary<Guid, PlanBaselineItem> _baselined;
-    private readonly ILookup<Guid, ProgressSnapshot> _snapshots;
+    // Each item's snapshots by date, as lists: earned value at a date looks up every task's list (no copy per look-up).
+    private readonly Dictionary<Guid, List<ProgressSnapshot>> _snapshots;
     private readonly HashSet<Guid> _parents;
-    private readonly Dictionary<string, WorkItem> _byShortId;
+    private Dictionary<string, WorkItem>? _byShortId;
     private ScheduleResult? _schedule;
     private bool _scheduled;
 
@@ -60,7 +61,8 @@ public sealed class EvmData
         IReadOnlyList<TimeEntry> timeEntries,
         IReadOnlyList<CostEntry> costEntries,
         IReadOnlyList<ProgressSnapshot> snapshots,
-        DateOnly today)
+        DateOnly today,
+        ScheduleResult? schedule = null)
     {
         Wbs = wbs;
         Links = links;
@@ -70,10 +72,13 @@ public sealed class EvmData
         CostEntries = costEntries;
         Today = today;
         _baselined = baselineItems.ToDictionary(b => b.WorkItemId);
-        _snapshots = snapshots.OrderBy(s => s.Date).ToLookup(s => s.WorkItemId);
+        BaselineStart = baselineItems.Count == 0 ? today : baselineItems.Min(b => b.Start);
+        BaselineFinish = baselineItems.Count == 0 ? today : baselineItems.Max(b => b.Finish);
+        _snapshots = snapshots.OrderBy(s => s.Date).GroupBy(s => s.WorkItemId).ToDictionary(g => g.Key, g => g.ToList());
         _parents = wbs.Items.Where(i => i.ParentId is not null).Select(i => i.ParentId!.Value).ToHashSet();
-        _byShortId = wbs.Items.ToDictionary(wbs.ShortId, StringComparer.Ordinal);
         Tasks = wbs.InOutlineOrder.Where(i => !_parents.Contains(i.Id)).ToList();
+        if (schedule is not null)
+            (_schedule, _scheduled) = (schedule, true);
     }
 
     public Project Project => Wbs.Project;
@@ -93,7 +98,10 @@ public sealed class EvmData
         : Baseline is null || BaselineItems.Count == 0 ? EvmProblem.NoBaseline
         : EvmProblem.None;
 
-    /// <summary>The current schedule (critical path method), or null when the links cannot be scheduled.</summary>
+    /// <summary>
+    /// The current schedule (critical path method), or null when the links cannot be scheduled: the one given to the
+    /// constructor (computed from the same items, links and date, e.g. by a digest that needs it anyway), else computed once.
+    /// </summary>
     public ScheduleResult? Schedule
     {
         get
@@ -108,16 +116,16 @@ public sealed class EvmData
     }
 
     /// <summary>The first baselined start.</summary>
-    public DateOnly BaselineStart => BaselineItems.Count == 0 ? Today : BaselineItems.Min(b => b.Start);
+    public DateOnly BaselineStart { get; }
 
     /// <summary>The last baselined finish.</summary>
-    public DateOnly BaselineFinish => BaselineItems.Count == 0 ? Today : BaselineItems.Max(b => b.Finish);
+    public DateOnly BaselineFinish { get; }
 
     /// <summary>The budget at completion: the sum of the baselined planned costs of the tasks.</summary>
     public decimal Bac => Tasks.Sum(t => _baselined.TryGetValue(t.Id, out var b) ? b.PlannedCost : 0);
 
     /// <summary>The work item behind an earned value item id (a short id), or null (<see cref="ProjectLevelId"/>).</summary>
-    public WorkItem? ItemOf(string id) => _byShortId.GetValueOrDefault(id);
+    public WorkItem? ItemOf(string id) => (_byShortId ??= Wbs.Items.ToDictionary(Wbs.ShortId, StringComparer.Ordinal)).GetValueOrDefault(id);
 
     /// <summary>The work item with an outline code, or null.</summary>
     public WorkItem? ItemAt(string outlineCode) => Wbs.Items.FirstOrDefault(i => Wbs.Outline[i.Id] == outlineCode);
@@ -156,7 +164,7 @@ public sealed class EvmData
                 (taskStart, taskFinish, budget) = (dates.EarlyStart, dates.EarlyFinish, 0);
             else
                 (taskStart, taskFinish, budget) = (start, start, 0);
-            var (percent, remaining) = ProgressLog.AsOf(task, _snapshots[task.Id].ToList(), statusDate);
+            var (percent, remaining) = ProgressLog.AsOf(task, SnapshotsOf(task), statusDate);
             items.Add(new EvWorkItem(id, Wbs.Outline[task.Id], taskStart, taskFinish, budget)
             {
                 Name = task.Name,
@@ -166,16 +174,17 @@ public sealed class EvmData
             });
         }
         // Costs recorded on a parent: in its branch, with no budget of its own.
-        foreach (var parent in Wbs.InOutlineOrder.Where(i => _parents.Contains(i.Id)))
+        Dictionary<Guid, (DateOnly Start, DateOnly Finish)>? spans = null;
+        foreach (var parent in Wbs.InOutlineOrder)
         {
+            if (!_parents.Contains(parent.Id))
+                continue;
             var cost = actual.GetValueOrDefault(parent.Id);
             if (cost == 0)
                 continue;
-            var code = Wbs.Outline[parent.Id];
-            var under = items.Where(i => i.OutlineCode.StartsWith(code + ".", StringComparison.Ordinal)).ToList();
-            items.Add(new EvWorkItem(Wbs.ShortId(parent), code,
-                under.Count == 0 ? start : under.Min(i => i.BaselineStart),
-                under.Count == 0 ? start : under.Max(i => i.BaselineFinish), 0)
+            spans ??= BranchSpans(items);
+            var (branchStart, branchFinish) = spans.TryGetValue(parent.Id, out var span) ? span : (start, start);
+            items.Add(new EvWorkItem(Wbs.ShortId(parent), Wbs.Outline[parent.Id], branchStart, branchFinish, 0)
             {
                 Name = parent.Name,
                 ActualCost = cost,
@@ -193,6 +202,40 @@ public sealed class EvmData
         var report = EarnedValue.Compute(input);
         var deviation = Schedule is { } schedule ? TasksOnly(DeviationAnalysis.Analyze(schedule, input, report), input) : null;
         return new EvmStatus(input, report, EvReadingBuilder.Build(report), deviation);
+    }
+
+    /// <summary>
+    /// The project's figures only at <paramref name="statusDate"/> (<see cref="EarnedValue.ComputeProject"/>): the report
+    /// has no branches or items, the reading no worst branch, and there is no deviation analysis. What the digest and the
+    /// status summary show (the indices, percent complete), for a fraction of the work of <see cref="At"/>.
+    /// </summary>
+    public EvmStatus ProjectAt(DateOnly statusDate)
+    {
+        var input = InputAt(statusDate);
+        var report = EarnedValue.ComputeProject(input);
+        return new EvmStatus(input, report, EvReadingBuilder.Build(report), null);
+    }
+
+    private IReadOnlyList<ProgressSnapshot> SnapshotsOf(WorkItem item) => _snapshots.TryGetValue(item.Id, out var list) ? list : [];
+
+    /// <summary>
+    /// Each parent's span over the task items under it (earliest start, latest finish), found by walking up from each task
+    /// once: O(tasks × depth) rather than a scan of every item per parent.
+    /// </summary>
+    private Dictionary<Guid, (DateOnly Start, DateOnly Finish)> BranchSpans(List<EvWorkItem> items)
+    {
+        var spans = new Dictionary<Guid, (DateOnly Start, DateOnly Finish)>();
+        for (var i = 0; i < Tasks.Count; i++)
+        {
+            var item = items[i]; // the first items are the tasks, in the same order
+            for (var parent = Tasks[i].ParentId; parent is { } id; parent = Wbs.Get(id).ParentId)
+            {
+                spans[id] = spans.TryGetValue(id, out var span)
+                    ? (item.BaselineStart < span.Start ? item.BaselineStart : span.Start, item.BaselineFinish > span.Finish ? item.BaselineFinish : span.Finish)
+                    : (item.BaselineStart, item.BaselineFinish);
+            }
+        }
+        return spans;
     }
 
     /// <summary>
@@ -280,8 +323,8 @@ public sealed class EvmData
             var budget = budgets.GetValueOrDefault(task.Id);
             if (budget == 0)
                 continue;
-            var reports = _snapshots[task.Id];
-            if (!reports.Any())
+            var reports = SnapshotsOf(task);
+            if (reports.Count == 0)
             {
                 ev[0] += budget * task.PercentComplete / 100;
                 continue;

@@ -26,7 +26,7 @@ public sealed class ShowStatus : ICommandHandler
         var baseline = await data.BaselineAsync(cancellationToken);
         var blockers = await data.BlockersAsync(cancellationToken);
         var pulse = await data.PulseAsync(cancellationToken) is { } input ? PulseFigures.From(input, await data.MembersAsync(cancellationToken)) : null;
-        var evm = baseline is null ? null : await data.EvmAsync(cancellationToken) is { Problem: EvmProblem.None } loaded ? loaded.At(context.Today).Report.Project : null;
+        var evm = baseline is null ? null : await data.EvmAsync(cancellationToken) is { Problem: EvmProblem.None } loaded ? loaded.ProjectAt(context.Today).Report.Project : null;
         var budget = await data.BudgetAsync(cancellationToken);
         var figures = StatusReport.Compute(project, wbs, schedule, baseline, blockers, pulse, context.Today, context.Now, evm, budget?.Report,
             await data.ForecastAsync(cancellationToken));

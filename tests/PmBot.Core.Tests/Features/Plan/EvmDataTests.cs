@@ -58,6 +58,44 @@ public class EvmDataTests
             today ?? D(3, 20));
     }
 
+    [Theory]
+    [InlineData(3, 2)]
+    [InlineData(3, 6)]
+    [InlineData(3, 9)]
+    [InlineData(3, 20)]
+    public void ProjectAt_WorkedExample_SameProjectFiguresAsAt(int month, int day)
+    {
+        var data = Example();
+        var full = data.At(D(month, day));
+
+        var project = data.ProjectAt(D(month, day));
+
+        Assert.Equal(full.Report.Project, project.Report.Project);
+        Assert.Equal(full.Report.Schedule, project.Report.Schedule);
+        Assert.Equal(full.Reading with { WorstBranchByCv = null, WorstBranchBySv = null }, project.Reading);
+        Assert.Empty(project.Report.Branches);
+        Assert.Null(project.Deviation);
+    }
+
+    [Fact]
+    public void Schedule_GivenToTheConstructor_UsedAsIs()
+    {
+        var data = Example();
+        var schedule = ScheduleOf.Compute(data.Wbs, data.Links, data.Today)!;
+
+        var shared = new EvmData(data.Wbs, data.Links, data.Baseline, data.BaselineItems, data.TimeEntries, data.CostEntries, [], data.Today, schedule);
+
+        Assert.Same(schedule, shared.Schedule);
+    }
+
+    [Fact]
+    public void At_CostOnAParent_SpansTheTasksUnderIt()
+    {
+        var design = Example().At(D(3, 9)).Input.Items.Single(i => i.Id == "APOLLO-1");
+
+        Assert.Equal((D(3, 2), D(3, 13), 0m, 500m), (design.BaselineStart, design.BaselineFinish, design.Budget, design.ActualCost));
+    }
+
     [Fact]
     public void At_WorkedExample_ProjectFiguresMatchTheHandCalculation()
     {

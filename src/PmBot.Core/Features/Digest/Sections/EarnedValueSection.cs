@@ -27,8 +27,8 @@ public sealed class EarnedValueSection : IDigestSection
 
     public static EvmFigures Compute(EvmData evm, DateOnly today)
     {
-        var now = evm.At(today);
-        var before = evm.At(today.AddDays(-TrendDays)).Report.Project;
+        var now = evm.ProjectAt(today);
+        var before = evm.ProjectAt(today.AddDays(-TrendDays)).Report.Project;
         return new EvmFigures(now.Report.Project.Spi, now.Report.Project.Cpi, before.Spi, before.Cpi, now.Reading.PercentComplete);
     }
 
