@@ -43,7 +43,7 @@ public static class DigestSeed
         rows.AddRange(stakeholders.Select(m => new ProjectMembership { ProjectId = project.Id, MemberId = m.Id, Role = ProjectRole.Stakeholder, AddedAt = now }));
         rows.Add(new DigestSetting { ProjectId = project.Id, MemberId = pm.Id, LocalTime = new TimeOnly(8, 0), UpdatedAt = now });
 
-        // WBS: a phase, then 49 tasks chained inside it.
+        // WBS: a phase, then 48 tasks chained inside it and a milestone closing it (targets spread over the next weeks).
         var items = new List<WorkItem>();
         WorkItem? phase = null;
         for (var n = 1; n <= size.Tasks; n++)
@@ -57,6 +57,12 @@ public static class DigestSeed
             };
             if (isPhase)
                 phase = item;
+            if (n % 50 == 0)
+            {
+                item.IsMilestone = true;
+                item.DurationDays = 0;
+                item.TargetDate = today.AddDays(n / 50 % 30);
+            }
             items.Add(item);
         }
         var links = new List<WorkItemLink>();

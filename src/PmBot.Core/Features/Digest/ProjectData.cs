@@ -1,4 +1,5 @@
 using PmBot.Core.Domain;
+using PmBot.Core.Features.Calendar;
 using PmBot.Core.Features.Costs;
 using PmBot.Core.Features.Plan;
 using PmBot.Core.Planning;
@@ -28,6 +29,7 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
     private Task<Wbs>? _wbs;
     private Task<ScheduleResult?>? _schedule;
     private Task<ScheduleResult?>? _forecast;
+    private Task<WorkCalendar>? _calendar;
     private Task<CurrentBaseline?>? _baseline;
     private Task<IReadOnlyList<CheckinSchedule>>? _schedules;
     private Task<IReadOnlyDictionary<Guid, CheckinTemplate>>? _templates;
@@ -134,11 +136,16 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
     private async Task<ScheduleResult?> LoadScheduleAsync(CancellationToken cancellationToken)
     {
         var wbs = await WbsAsync(cancellationToken);
-        return wbs.Items.Any(i => !wbs.HasChildren(i)) ? ScheduleOf.Compute(wbs, await LinksAsync(cancellationToken), today) : null;
+        return wbs.Items.Any(i => !wbs.HasChildren(i)) ? ScheduleOf.Compute(wbs, await LinksAsync(cancellationToken), today, await CalendarAsync(cancellationToken)) : null;
     }
 
     private async Task<ScheduleResult?> LoadForecastAsync(CancellationToken cancellationToken) =>
-        await ScheduleAsync(cancellationToken) is null ? null : ScheduleOf.Forecast(await WbsAsync(cancellationToken), await LinksAsync(cancellationToken), today);
+        await ScheduleAsync(cancellationToken) is null ? null
+            : ScheduleOf.Forecast(await WbsAsync(cancellationToken), await LinksAsync(cancellationToken), today, await CalendarAsync(cancellationToken));
+
+    /// <summary>The workspace calendar (working days, holidays, the owners' absences) the schedule is laid on, as in <c>plan schedule</c> (two queries).</summary>
+    private Task<WorkCalendar> CalendarAsync(CancellationToken cancellationToken) =>
+        _calendar ??= WorkspaceCalendar.BuildAsync(store, workspace, project.PlannedStart ?? today, cancellationToken);
 
     private async Task<CurrentBaseline?> LoadBaselineAsync(CancellationToken cancellationToken)
     {

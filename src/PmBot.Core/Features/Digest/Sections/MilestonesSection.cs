@@ -23,11 +23,14 @@ public sealed class MilestonesSection : IDigestSection
 
     public async Task<DigestPart> BuildAsync(ProjectData data, Localizer t, CancellationToken cancellationToken)
     {
-        var schedule = await data.ForecastAsync(cancellationToken);
-        if (schedule is null)
+        // The forecast is another pass over every task: only worth it when there are milestones to forecast.
+        var wbs = await data.WbsAsync(cancellationToken);
+        if (!wbs.Items.Any(i => IsMilestone(wbs, i)) || await data.ForecastAsync(cancellationToken) is not { } schedule)
             return DigestPart.None;
-        return Render(Compute(await data.WbsAsync(cancellationToken), schedule, data.Today), t);
+        return Render(Compute(wbs, schedule, data.Today), t);
     }
+
+    private static bool IsMilestone(Wbs wbs, WorkItem item) => item.IsMilestone || (item.DurationDays == 0 && !wbs.HasChildren(item));
 
     public static IReadOnlyList<MilestoneLine> Compute(Wbs wbs, ScheduleResult schedule, DateOnly today)
     {
@@ -37,7 +40,7 @@ public sealed class MilestonesSection : IDigestSection
         var lines = new List<MilestoneLine>();
         foreach (var item in wbs.InOutlineOrder)
         {
-            if (item.Status == WorkItemStatus.Done || !(item.IsMilestone || (item.DurationDays == 0 && !wbs.HasChildren(item))))
+            if (item.Status == WorkItemStatus.Done || !IsMilestone(wbs, item))
                 continue;
             var id = wbs.ShortId(item);
             var forecast = ListMilestones.Forecast(schedule, id);
