@@ -42,7 +42,7 @@ public static class DigestBenchmark
         };
         var failures = new List<string>();
         Console.WriteLine($"Digest benchmark: {iterations} digests per case after 3 warm-up ones");
-        Console.WriteLine($"load average: {LoadAverage()}");
+        Console.WriteLine($"load average: {LoadAverage()}; garbage collector: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} (PmBot.Server runs the server one; DOTNET_gcServer=1 measures as it does)");
         Console.WriteLine($"{"store",-9} {"project",-44} {"seed s",7} {"min ms",8} {"mean ms",8} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"cpu ms",8} {"queries",8} {"KB",6} {"blocks",7}");
         foreach (var provider in stores)
         {
