@@ -114,7 +114,7 @@ S = [
 ("milestone.add_hint", "Add one with `milestone add \"Beta\" 2027-02-15 after APOLLO-4`.", "使用 `milestone add \"测试版\" 2027-02-15 after APOLLO-4` 添加里程碑。"),
 ("milestone.list_title", "{0} milestones ({1})", "{0} 里程碑（{1}）"),
 ("milestone.late", "{0} “{1}” is forecast {2}, {3} working day(s) after its target {4}.", "{0}“{1}”预计在 {2} 达成，比目标日期 {4} 晚 {3} 个工作日。"),
-("milestone.hint", "The target is a promise; the forecast follows the links. Pin a date with `task constrain ID mfo DATE`.", "目标日期是承诺；预测日期由依赖关系推算。要固定日期请用 `task constrain ID mfo DATE`。"),
+("milestone.hint", "The target is a promise; the forecast follows the links and the progress reported (work left from today). Pin a date with `task constrain ID mfo DATE`.", "目标日期是承诺；预测日期由依赖关系和已报告的进度（从今天起的剩余工作）推算。要固定日期请用 `task constrain ID mfo DATE`。"),
 
 ("cmd.task.constrain", "Give a task a date the schedule honours: snet (start no earlier than), mfo (must finish on) or none.", "为任务设置进度必须遵守的日期：snet（不早于此日开始）、mfo（必须在此日完成）或 none（取消）。"),
 ("cmd.task.constrain.title", "Date constraint", "日期约束"),
