@@ -8,8 +8,9 @@ namespace PmBot.Server.Tests.Transcripts;
 /// Whole conversations kept as <c>*.chat</c> files and replayed through the web chat API on both stores.
 /// Lines: <c>alice&gt; text</c> (alice types), <c>bot&gt; text</c> (the last reply contains it),
 /// <c>bot!&gt; text</c> (the last reply does not contain it), <c>wei~&gt; text</c> (a proactive message
-/// containing it reaches wei; the <c>bot&gt;</c> lines after it look at that message), <c>bob form&gt; q1=text | t1=40</c> (bob submits the form of the last reply: each name is an
-/// input's name or its last dotted part), <c>| text</c> (one more line of the message above it, e.g. a pasted CSV),
+/// containing it reaches wei; the <c>bot&gt;</c> lines after it look at that message), <c>bob form&gt; q1=text | t1=40</c>
+/// (bob submits the form of the last reply: each name is an input's name or its last dotted part), <c>| text</c> (one
+/// more line of the message above it, e.g. a pasted CSV),
 /// <c>clock&gt; 2027-01-04 09:00 Europe/London</c> (time moves on to that moment, running the recurring jobs it passes; see
 /// <see cref="RecurringJobClock"/>; until the first such line the clock is the real one), <c># …</c> comments.
 /// </summary>
