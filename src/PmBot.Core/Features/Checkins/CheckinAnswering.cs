@@ -143,12 +143,13 @@ public static class CheckinAnswering
                     foreach (var item in OpenTasks(wbs, context.Member.Id))
                     {
                         var number = item.Number.ToString(CultureInfo.InvariantCulture);
-                        var percentRaw = Value("t" + number).TrimEnd('%');
+                        var percentText = Value("t" + number);
+                        var percentRaw = percentText.TrimEnd('%');
                         var remainingRaw = Value("r" + number);
                         var percent = item.PercentComplete;
                         var remaining = item.RemainingHours;
                         if (percentRaw.Length > 0 && (!int.TryParse(percentRaw, NumberStyles.None, CultureInfo.InvariantCulture, out percent) || percent > 100))
-                            errors[prefix + "t" + number] = t["parse.bad_percent", Value("t" + number)];
+                            errors[prefix + "t" + number] = t["parse.bad_percent", percentText];
                         if (remainingRaw.Length > 0)
                         {
                             if (HoursText.TryParse(remainingRaw, out var hours) == QuantityError.None)

@@ -1,5 +1,4 @@
 using PmBot.Core.Domain;
-using PmBot.Core.Features.Calendar;
 using PmBot.Core.Features.Costs;
 using PmBot.Core.Features.Plan;
 using PmBot.Core.Planning;
@@ -145,7 +144,7 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
 
     /// <summary>The workspace calendar (working days, holidays, the owners' absences) the schedule is laid on, as in <c>plan schedule</c> (two queries).</summary>
     private Task<WorkCalendar> CalendarAsync(CancellationToken cancellationToken) =>
-        _calendar ??= WorkspaceCalendar.BuildAsync(store, workspace, project.PlannedStart ?? today, cancellationToken);
+        _calendar ??= ScheduleOf.CalendarAsync(store, workspace, project, today, cancellationToken);
 
     private async Task<CurrentBaseline?> LoadBaselineAsync(CancellationToken cancellationToken)
     {

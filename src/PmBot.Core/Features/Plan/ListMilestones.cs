@@ -22,11 +22,11 @@ public sealed class ListMilestones : ICommandHandler
     {
         var t = context.T;
         var project = context.Project!;
-        var (wbs, plan, problem) = await ScheduleOf.ForCommandAsync(context, cancellationToken);
+        var (wbs, plan, forecastSchedule, problem) = await ScheduleOf.ForCommandAsync(context, forecast: true, cancellationToken);
         if (plan is null)
             return problem!;
-        var schedule = await ScheduleOf.ForecastAsync(context.Store, wbs, context.Today, cancellationToken) ?? plan;
-        var milestones = wbs.InOutlineOrder.Where(i => i.IsMilestone || (i.DurationDays == 0 && !wbs.HasChildren(i))).ToList();
+        var schedule = forecastSchedule ?? plan;
+        var milestones = wbs.InOutlineOrder.Where(i => IsMilestone(wbs, i)).ToList();
         if (milestones.Count == 0)
             return BotReply.Of(new MessageBuilder().Text(t["milestone.none_yet", project.Key]).Context(t["milestone.add_hint"]).Build());
 
@@ -58,6 +58,9 @@ public sealed class ListMilestones : ICommandHandler
             .Fallback(t["milestone.list_title", project.Key, milestones.Count])
             .Build());
     }
+
+    /// <summary>A milestone, or a task of zero days (not a parent): what <c>plan milestones</c> and the digest list.</summary>
+    public static bool IsMilestone(Wbs wbs, WorkItem item) => item.IsMilestone || (item.DurationDays == 0 && !wbs.HasChildren(item));
 
     /// <summary>The scheduled date, or for a must-finish-on date its links cannot meet, the date they would need.</summary>
     public static DateOnly? Forecast(ScheduleResult schedule, string id) =>

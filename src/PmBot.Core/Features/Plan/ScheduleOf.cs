@@ -17,8 +17,8 @@ public static class ScheduleOf
     /// </summary>
     public static async Task<ScheduleResult?> ProjectAsync(IPmStore store, Wbs wbs, DateOnly today, CancellationToken cancellationToken)
     {
-        var links = await store.ListWorkItemLinksAsync(wbs.Project.Id, cancellationToken);
-        return Compute(wbs, links, today, await CalendarAsync(store, wbs, today, cancellationToken));
+        var (links, calendar) = await InputsAsync(store, wbs, today, cancellationToken);
+        return Compute(wbs, links, today, calendar);
     }
 
     /// <summary>
@@ -31,19 +31,12 @@ public static class ScheduleOf
     /// <summary>
     /// The forecast as of <paramref name="today"/>: the plan's logic (links, constraints, calendar) applied to the work
     /// that is left. A finished task is pinned to its actual finish (only finishes are meaningful in the result); a
-    /// started one needs its remaining days (hours left
-    /// ÷ 8, else its unfinished share of the duration, at least one) from today; one not started cannot start before
-    /// today. A must-finish-on constraint still holds. So a late task moves its successors and milestones.
+    /// started one needs its remaining days (hours left ÷ 8, else its unfinished share of the duration, at least one)
+    /// from today; one not started cannot start before today. A must-finish-on constraint still holds. So a late task
+    /// moves its successors and milestones.
     /// </summary>
     public static ScheduleResult? Forecast(Wbs wbs, IReadOnlyList<WorkItemLink> links, DateOnly today, WorkCalendar? calendar = null) =>
         Run(wbs, links, today, calendar, item => new PlannedActivity(wbs.ShortId(item), Remaining(item)) { Constraint = ForecastConstraint(item, today) });
-
-    /// <summary><see cref="Forecast"/> loaded from the store like <see cref="ProjectAsync"/>.</summary>
-    public static async Task<ScheduleResult?> ForecastAsync(IPmStore store, Wbs wbs, DateOnly today, CancellationToken cancellationToken)
-    {
-        var links = await store.ListWorkItemLinksAsync(wbs.Project.Id, cancellationToken);
-        return Forecast(wbs, links, today, await CalendarAsync(store, wbs, today, cancellationToken));
-    }
 
     private static int Remaining(WorkItem item)
     {
@@ -66,12 +59,18 @@ public static class ScheduleOf
         return new ActivityConstraint(ConstraintKind.StartNoEarlierThan, notBefore);
     }
 
-    private static async Task<WorkCalendar> CalendarAsync(IPmStore store, Wbs wbs, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>The calendar a project is scheduled on: the workspace's working days, holidays and absences from the planned start (or today).</summary>
+    public static Task<WorkCalendar> CalendarAsync(IPmStore store, Workspace workspace, Project project, DateOnly today, CancellationToken cancellationToken) =>
+        WorkspaceCalendar.BuildAsync(store, workspace, project.PlannedStart ?? today, cancellationToken);
+
+    /// <summary>What scheduling a stored project reads besides its items: the links and the calendar.</summary>
+    private static async Task<(IReadOnlyList<WorkItemLink> Links, WorkCalendar Calendar)> InputsAsync(IPmStore store, Wbs wbs, DateOnly today, CancellationToken cancellationToken)
     {
-        var workspace = await store.GetWorkspaceAsync(wbs.Project.WorkspaceId, cancellationToken);
-        return workspace is null
-            ? WorkCalendar.Standard
-            : await WorkspaceCalendar.BuildAsync(store, workspace, wbs.Project.PlannedStart ?? today, cancellationToken);
+        var links = await store.ListWorkItemLinksAsync(wbs.Project.Id, cancellationToken);
+        var calendar = await store.GetWorkspaceAsync(wbs.Project.WorkspaceId, cancellationToken) is { } workspace
+            ? await CalendarAsync(store, workspace, wbs.Project, today, cancellationToken)
+            : WorkCalendar.Standard;
+        return (links, calendar);
     }
 
     private static ScheduleResult? Run(Wbs wbs, IReadOnlyList<WorkItemLink> links, DateOnly today, WorkCalendar? calendar, Func<WorkItem, PlannedActivity> activity)
@@ -114,12 +113,22 @@ public static class ScheduleOf
     /// </summary>
     public static async Task<(Wbs Wbs, ScheduleResult? Schedule, BotReply? Problem)> ForCommandAsync(CommandContext context, CancellationToken cancellationToken)
     {
+        var (wbs, schedule, _, problem) = await ForCommandAsync(context, forecast: false, cancellationToken);
+        return (wbs, schedule, problem);
+    }
+
+    /// <summary>As <see cref="ForCommandAsync(CommandContext, CancellationToken)"/>, with the <see cref="Forecast"/> too when asked (from the same reads).</summary>
+    public static async Task<(Wbs Wbs, ScheduleResult? Schedule, ScheduleResult? Forecast, BotReply? Problem)> ForCommandAsync(
+        CommandContext context, bool forecast, CancellationToken cancellationToken)
+    {
         var t = context.T;
         var project = context.Project!;
         var wbs = new Wbs(project, await context.Store.ListWorkItemsAsync(project.Id, cancellationToken));
         if (!wbs.Items.Any(i => !wbs.HasChildren(i)))
-            return (wbs, null, BotReply.Of(new MessageBuilder().Text(t["task.none_yet", project.Key]).Context(t["task.add_hint"]).Build()));
-        var schedule = await ProjectAsync(context.Store, wbs, context.Today, cancellationToken);
-        return schedule is null ? (wbs, null, Replies.Error(t["plan.cannot_schedule", project.Key])) : (wbs, schedule, null);
+            return (wbs, null, null, BotReply.Of(new MessageBuilder().Text(t["task.none_yet", project.Key]).Context(t["task.add_hint"]).Build()));
+        var (links, calendar) = await InputsAsync(context.Store, wbs, context.Today, cancellationToken);
+        if (Compute(wbs, links, context.Today, calendar) is not { } schedule)
+            return (wbs, null, null, Replies.Error(t["plan.cannot_schedule", project.Key]));
+        return (wbs, schedule, forecast ? Forecast(wbs, links, context.Today, calendar) : null, null);
     }
 }

@@ -21,13 +21,13 @@ public sealed class ShowSchedule : ICommandHandler
     {
         var t = context.T;
         var project = context.Project!;
-        var (wbs, result, problem) = await ScheduleOf.ForCommandAsync(context, cancellationToken);
+        var (wbs, result, forecast, problem) = await ScheduleOf.ForCommandAsync(context, forecast: true, cancellationToken);
         if (result is null)
             return problem!;
 
         var (baseline, baselined) = await ScheduleOf.CurrentBaselineAsync(context.Store, project.Id, cancellationToken);
         // The table is the plan; its finish as forecast moves with the progress reported.
-        var finish = (await ScheduleOf.ForecastAsync(context.Store, wbs, context.Today, cancellationToken))?.ProjectFinish ?? result.ProjectFinish;
+        var finish = forecast?.ProjectFinish ?? result.ProjectFinish;
         var calendar = WorkCalendar.Standard;
         // Working days a task finishes after (+) or before (-) its baselined finish.
         string Slip(Guid itemId, DateOnly finish) =>

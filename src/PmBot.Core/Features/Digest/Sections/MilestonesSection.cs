@@ -25,12 +25,10 @@ public sealed class MilestonesSection : IDigestSection
     {
         // The forecast is another pass over every task: only worth it when there are milestones to forecast.
         var wbs = await data.WbsAsync(cancellationToken);
-        if (!wbs.Items.Any(i => IsMilestone(wbs, i)) || await data.ForecastAsync(cancellationToken) is not { } schedule)
+        if (!wbs.Items.Any(i => ListMilestones.IsMilestone(wbs, i)) || await data.ForecastAsync(cancellationToken) is not { } schedule)
             return DigestPart.None;
         return Render(Compute(wbs, schedule, data.Today), t);
     }
-
-    private static bool IsMilestone(Wbs wbs, WorkItem item) => item.IsMilestone || (item.DurationDays == 0 && !wbs.HasChildren(item));
 
     public static IReadOnlyList<MilestoneLine> Compute(Wbs wbs, ScheduleResult schedule, DateOnly today)
     {
@@ -40,7 +38,7 @@ public sealed class MilestonesSection : IDigestSection
         var lines = new List<MilestoneLine>();
         foreach (var item in wbs.InOutlineOrder)
         {
-            if (item.Status == WorkItemStatus.Done || !IsMilestone(wbs, item))
+            if (item.Status == WorkItemStatus.Done || !ListMilestones.IsMilestone(wbs, item))
                 continue;
             var id = wbs.ShortId(item);
             var forecast = ListMilestones.Forecast(schedule, id);
