@@ -8,7 +8,7 @@ namespace PmBot.Storage;
 /// </summary>
 public sealed class ChannelInstallation
 {
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = NewId.Next();
     public required ChannelKind Channel { get; init; }
 
     /// <summary>The workspace in PmBot's model.</summary>

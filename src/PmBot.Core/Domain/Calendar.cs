@@ -19,7 +19,7 @@ public sealed class Absence
 {
     public const int MaxReasonLength = 200;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = NewId.Next();
     public required Guid WorkspaceId { get; init; }
     public required Guid MemberId { get; init; }
     public required DateOnly From { get; init; }

@@ -13,7 +13,7 @@ public sealed class TimeEntry
     /// <summary>One entry holds at most a day and a night of work.</summary>
     public const decimal MaxHours = 24;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = NewId.Next();
     public required Guid ProjectId { get; init; }
     public required Guid WorkItemId { get; init; }
     public required Guid MemberId { get; init; }
@@ -40,7 +40,7 @@ public sealed class CostEntry
 {
     public const int MaxDescriptionLength = 200;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = NewId.Next();
     public required Guid ProjectId { get; init; }
 
     /// <summary>The work item the cost belongs to; null: the project as a whole.</summary>
@@ -82,7 +82,12 @@ public sealed class BudgetLine
 /// </summary>
 public sealed class ProgressSnapshot
 {
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public ProgressSnapshot() => Id = NewId.Next();
+
+    /// <summary>A stored snapshot read back (no new id drawn).</summary>
+    public ProgressSnapshot(Guid id) => Id = id;
+
+    public Guid Id { get; init; }
     public required Guid ProjectId { get; init; }
     public required Guid WorkItemId { get; init; }
     public required DateOnly Date { get; init; }

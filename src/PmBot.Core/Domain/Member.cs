@@ -3,7 +3,7 @@ namespace PmBot.Core.Domain;
 /// <summary>A person in one workspace, known by exactly one identity in that workspace's channel.</summary>
 public sealed class Member
 {
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = NewId.Next();
     public required Guid WorkspaceId { get; init; }
 
     /// <summary>The channel's user id: Slack <c>U…</c>, Teams <c>29:…</c>/AAD object id, web chat seed id.</summary>

@@ -6,7 +6,7 @@ namespace PmBot.Core.Domain;
 /// </summary>
 public sealed class PlanBaseline
 {
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = NewId.Next();
     public required Guid ProjectId { get; init; }
 
     /// <summary>1, 2, 3 … per project.</summary>

@@ -14,7 +14,7 @@ public sealed class Project
     public const int MaxKeyLength = 10;
     public const int MaxNameLength = 200;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = NewId.Next();
     public required Guid WorkspaceId { get; init; }
     public required string Key { get; init; }
     public required string Name { get; set; }

@@ -32,7 +32,7 @@ public sealed class ProjectResource
     public const int MaxNameLength = 200;
     public const int MaxSupplierLength = 200;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = NewId.Next();
     public required Guid ProjectId { get; init; }
 
     /// <summary>Unique within the project, never reused: the 3 in <c>R3</c>.</summary>

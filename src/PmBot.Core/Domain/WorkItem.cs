@@ -20,7 +20,7 @@ public sealed class WorkItem
     public const int MaxTextLength = 4000;
 
     /// <summary>A new item, with a new id.</summary>
-    public WorkItem() => Id = Guid.NewGuid();
+    public WorkItem() => Id = NewId.Next();
 
     /// <summary>
     /// An item with a known id: for reads that build many items from storage, which would otherwise draw a random id per

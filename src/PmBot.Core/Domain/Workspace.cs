@@ -3,7 +3,7 @@ namespace PmBot.Core.Domain;
 /// <summary>One Slack team, one Teams tenant, or the local web chat.</summary>
 public sealed class Workspace
 {
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = NewId.Next();
     public required ChannelKind Channel { get; init; }
 
     /// <summary>Slack team id, Teams tenant id, or "local" for the web chat.</summary>

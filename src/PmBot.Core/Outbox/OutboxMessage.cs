@@ -16,7 +16,7 @@ public enum OutboxState
 /// </summary>
 public sealed class OutboxMessage
 {
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = NewId.Next();
     public required ChannelKind Channel { get; init; }
     public required Guid WorkspaceId { get; init; }
 

@@ -1,3 +1,5 @@
+using PmBot.Core.Domain;
+
 namespace PmBot.Storage.Files;
 
 /// <summary>
@@ -9,7 +11,7 @@ public sealed class StoredFile
     public const int MaxFileNameLength = 200;
     public const int MaxContentTypeLength = 100;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = NewId.Next();
     public required string FileName { get; init; }
     public required string ContentType { get; init; }
     public required byte[] Content { get; init; }

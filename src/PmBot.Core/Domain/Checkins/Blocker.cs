@@ -24,7 +24,7 @@ public sealed class Blocker
 {
     public const int MaxTextLength = 1000;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = NewId.Next();
     public required Guid ProjectId { get; init; }
     public required int Number { get; init; }
     public required Guid MemberId { get; init; }

@@ -33,7 +33,7 @@ public enum AwayReason
 /// </summary>
 public sealed class CheckinOccurrence
 {
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = NewId.Next();
     public required Guid ScheduleId { get; init; }
     public required Guid ProjectId { get; init; }
     public required Guid MemberId { get; init; }
@@ -129,7 +129,7 @@ public sealed class CheckinAnswer
 /// <summary>A task's progress changed through a check-in answer (from → to), for the digest and the history.</summary>
 public sealed class CheckinProgressUpdate
 {
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = NewId.Next();
     public required Guid OccurrenceId { get; init; }
     public required Guid ProjectId { get; init; }
     public required Guid WorkItemId { get; init; }

@@ -37,7 +37,7 @@ public sealed class CheckinSchedule
     public const int DefaultWindowMinutes = 4 * 60;
     public const int DefaultReminderPercent = 80;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = NewId.Next();
     public required Guid WorkspaceId { get; init; }
     public required Guid ProjectId { get; init; }
     public required Guid TemplateId { get; init; }

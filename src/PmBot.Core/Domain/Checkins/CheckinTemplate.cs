@@ -31,7 +31,7 @@ public sealed class CheckinTemplate
     public const int MaxNameLength = 40;
     public const int MaxQuestions = 10;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = NewId.Next();
     public required Guid WorkspaceId { get; init; }
 
     /// <summary>Lower-case, unique in the workspace: <c>standup</c>, <c>pulse</c>, <c>design-review</c>.</summary>
@@ -50,7 +50,7 @@ public sealed class CheckinQuestion
     public const int MaxTextLength = 300;
     public const int MaxChoicesLength = 500;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = NewId.Next();
     public required Guid TemplateId { get; init; }
     public required int Position { get; set; }
     public required QuestionKind Kind { get; init; }
