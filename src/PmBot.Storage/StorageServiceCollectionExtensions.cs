@@ -24,7 +24,7 @@ public static class StorageServiceCollectionExtensions
             if (string.IsNullOrWhiteSpace(options.ConnectionString))
                 throw new InvalidOperationException("PmBot:Storage:ConnectionString is required when PmBot:Storage:Provider is Postgres.");
             services.AddSingleton(_ => PostgresConnections.Build(options.ConnectionString));
-            services.AddDbContextFactory<PostgresPmBotDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+            services.AddDbContextFactory<PostgresPmBotDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()).EnableThreadSafetyChecks(options.ThreadSafetyChecks));
             services.AddSingleton<IDbContextFactory<PmBotDbContext>>(sp => new PmBotDbContextFactory<PostgresPmBotDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresPmBotDbContext>>()));
             services.AddScoped<PmBotDbContext>(sp => sp.GetRequiredService<PostgresPmBotDbContext>());
             services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
@@ -33,7 +33,7 @@ public static class StorageServiceCollectionExtensions
         else
         {
             var connectionString = SqliteConnectionString(options, contentRoot);
-            services.AddDbContextFactory<SqlitePmBotDbContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContextFactory<SqlitePmBotDbContext>(o => o.UseSqlite(connectionString).EnableThreadSafetyChecks(options.ThreadSafetyChecks));
             services.AddSingleton<IDbContextFactory<PmBotDbContext>>(sp => new PmBotDbContextFactory<SqlitePmBotDbContext>(sp.GetRequiredService<IDbContextFactory<SqlitePmBotDbContext>>()));
             services.AddScoped<PmBotDbContext>(sp => sp.GetRequiredService<SqlitePmBotDbContext>());
             services.AddSingleton<IOutboxStore, SqliteOutboxStore>();

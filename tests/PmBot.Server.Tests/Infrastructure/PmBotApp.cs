@@ -50,6 +50,8 @@ public sealed class PmBotApp : IAsyncDisposable
         {
             ["PmBot:Hangfire:RunServer"] = "false",
             ["PmBot:Outbox:IdlePoll"] = "00:00:00.500",
+            // EF's check that no unit of work runs two queries at once (off in production for speed).
+            ["PmBot:Storage:ThreadSafetyChecks"] = "true",
         };
         string? folder = null;
         if (store == Store.Postgres)
