@@ -71,16 +71,23 @@ public sealed partial class EfPmStore(PmBotDbContext db, IOutboxSignal signal, I
     }
 
     public async Task<IReadOnlyList<TimeEntry>> ListTimeEntriesAsync(Guid projectId, CancellationToken cancellationToken) =>
-        await db.TimeEntries.Where(e => e.ProjectId == projectId).OrderBy(e => e.Date).ThenBy(e => e.CreatedAt).ToListAsync(cancellationToken);
+        await db.TimeEntries.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.Date).ThenBy(e => e.CreatedAt).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<CostEntry>> ListCostEntriesAsync(Guid projectId, CancellationToken cancellationToken) =>
-        await db.CostEntries.Where(e => e.ProjectId == projectId).OrderBy(e => e.Date).ThenBy(e => e.CreatedAt).ToListAsync(cancellationToken);
+        await db.CostEntries.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.Date).ThenBy(e => e.CreatedAt).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<BudgetLine>> ListBudgetLinesAsync(Guid projectId, CancellationToken cancellationToken) =>
         await db.BudgetLines.Where(b => b.ProjectId == projectId).OrderBy(b => b.Category).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<ProgressSnapshot>> ListProgressSnapshotsAsync(Guid projectId, CancellationToken cancellationToken) =>
-        await db.ProgressSnapshots.Where(s => s.ProjectId == projectId).OrderBy(s => s.Date).ToListAsync(cancellationToken);
+    // A project's whole progress history (a digest of 10,000 tasks reads about 14,000 rows): the columns its readers use,
+    // in no order (they sort by date themselves; PostgreSQL then reads the rows as they lie instead of sorting them).
+    public async Task<IReadOnlyList<ProgressSnapshot>> ListProgressSnapshotsAsync(Guid projectId, CancellationToken cancellationToken)
+    {
+        var rows = await db.ProgressSnapshots.Where(s => s.ProjectId == projectId)
+            .Select(s => new { s.Id, s.WorkItemId, s.Date, s.PercentComplete, s.RemainingHours })
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(s => new ProgressSnapshot(s.Id) { ProjectId = projectId, WorkItemId = s.WorkItemId, Date = s.Date, PercentComplete = s.PercentComplete, RemainingHours = s.RemainingHours });
+    }
 
     public Task<ProgressSnapshot?> FindLatestProgressSnapshotAsync(Guid workItemId, CancellationToken cancellationToken) =>
         db.ProgressSnapshots.Where(s => s.WorkItemId == workItemId).OrderByDescending(s => s.Date).FirstOrDefaultAsync(cancellationToken);

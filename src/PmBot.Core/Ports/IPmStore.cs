@@ -32,15 +32,15 @@ public partial interface IPmStore
     /// <summary>The project's non-human resources, by number.</summary>
     Task<IReadOnlyList<ProjectResource>> ListResourcesAsync(Guid projectId, CancellationToken cancellationToken);
 
-    /// <summary>Every hour logged in the project, oldest first.</summary>
+    /// <summary>Every hour logged in the project, oldest first; not tracked (for reading only).</summary>
     Task<IReadOnlyList<TimeEntry>> ListTimeEntriesAsync(Guid projectId, CancellationToken cancellationToken);
 
-    /// <summary>Every cost recorded in the project, oldest first.</summary>
+    /// <summary>Every cost recorded in the project, oldest first; not tracked (for reading only).</summary>
     Task<IReadOnlyList<CostEntry>> ListCostEntriesAsync(Guid projectId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<BudgetLine>> ListBudgetLinesAsync(Guid projectId, CancellationToken cancellationToken);
 
-    /// <summary>Every progress snapshot of the project's items, by date.</summary>
+    /// <summary>Every progress snapshot of the project's items, in no particular order, without <see cref="ProgressSnapshot.RecordedAt"/>; not tracked (for reading only).</summary>
     Task<IReadOnlyList<ProgressSnapshot>> ListProgressSnapshotsAsync(Guid projectId, CancellationToken cancellationToken);
 
     /// <summary>The item's snapshot with the latest date, if any.</summary>

@@ -84,7 +84,8 @@ public sealed class CostStorageTests
         Assert.Equal([(CostCategories.Labour, 20000m, 80), ("software", 1500.25m, BudgetLine.DefaultAlertPercent)], lines.Select(l => (l.Category, l.Amount, l.AlertPercent)));
 
         var snapshots = await store.ListProgressSnapshotsAsync(seeded.Project, ct);
-        Assert.Equal([(Day, 10, (decimal?)null), (Day.AddDays(3), 60, 12.5m)], snapshots.Select(s => (s.Date, s.PercentComplete, s.RemainingHours)));
+        Assert.Equal([(Day, 10, (decimal?)null), (Day.AddDays(3), 60, 12.5m)], snapshots.OrderBy(s => s.Date).Select(s => (s.Date, s.PercentComplete, s.RemainingHours)));
+        Assert.All(snapshots, s => Assert.Equal((seeded.Project, seeded.Task), (s.ProjectId, s.WorkItemId)));
         var latest = await store.FindLatestProgressSnapshotAsync(seeded.Task, ct);
         Assert.Equal(Day.AddDays(3), latest!.Date);
         Assert.Null(await store.FindLatestProgressSnapshotAsync(seeded.Parent, ct));
