@@ -30,6 +30,9 @@ public static class DigestBuilder
             .Heading(t["digest.title", project.Key, project.Name])
             .Context(t["digest.period", t.Date(data.Today), since.ToString("ddd", t.Culture), t.Date(DateOnly.FromDateTime(since.DateTime)), since.ToString("HH:mm", t.Culture), zone.Id]);
         var headlines = new List<string>();
+        // What the default sections compute starts early (sections given by the caller read what they need themselves).
+        if (sections is null)
+            await data.PrepareAsync(cancellationToken);
         foreach (var section in sections ?? DefaultSections)
         {
             var part = await section.BuildAsync(data, t, cancellationToken);

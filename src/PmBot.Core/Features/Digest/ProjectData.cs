@@ -1,5 +1,6 @@
 using PmBot.Core.Domain;
 using PmBot.Core.Features.Costs;
+using PmBot.Core.Features.Digest.Sections;
 using PmBot.Core.Features.Plan;
 using PmBot.Core.Planning;
 using PmBot.Core.Ports;
@@ -16,8 +17,9 @@ public sealed record CurrentBaseline(PlanBaseline Baseline, IReadOnlyList<PlanBa
 /// <summary>
 /// What a digest or a status summary reads about one project, loaded through <see cref="IPmStore"/> on first use and
 /// kept for the other sections: each piece is one or two queries whatever the project's size, so a digest costs the
-/// same number of queries for 10 tasks as for 10,000. Sections await pieces one after the other (one unit of work is
-/// not safe for concurrent queries).
+/// same number of queries for 10 tasks as for 10,000. Reads run one after the other (one unit of work is not safe for
+/// concurrent queries); the computations over them (schedule, forecast, earned value, budget) run on the thread pool
+/// and touch loaded rows only, so after <see cref="PrepareAsync"/> they proceed on another core while the sections read.
 /// </summary>
 public sealed class ProjectData(IPmStore store, Workspace workspace, Project project, DateOnly today, DateTimeOffset since, DateTimeOffset now)
 {
@@ -38,7 +40,10 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
     private Task<IReadOnlyList<WorkItemLink>>? _links;
     private Task<IReadOnlyList<TimeEntry>>? _timeEntries;
     private Task<IReadOnlyList<CostEntry>>? _costEntries;
+    private Task<IReadOnlyList<ProgressSnapshot>>? _snapshots;
     private Task<EvmData>? _evm;
+    private Task<EvmFigures?>? _evmFigures;
+    private Task<IReadOnlyList<BudgetLine>>? _budgetLines;
     private Task<ProjectBudget?>? _budget;
 
     public IPmStore Store => store;
@@ -90,6 +95,9 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
     /// <summary>Earned value from the pieces above plus the time and cost entries and progress snapshots (three more queries).</summary>
     public Task<EvmData> EvmAsync(CancellationToken cancellationToken) => _evm ??= LoadEvmAsync(cancellationToken);
 
+    /// <summary>SPI and CPI today and a week before (<see cref="EarnedValueSection.Compute"/>); null without a baseline or tasks.</summary>
+    public Task<EvmFigures?> EvmFiguresAsync(CancellationToken cancellationToken) => _evmFigures ??= LoadEvmFiguresAsync(cancellationToken);
+
     /// <summary>The budget at <see cref="Today"/>; null when the project has no budget lines (one more query beyond the earned value's).</summary>
     public Task<ProjectBudget?> BudgetAsync(CancellationToken cancellationToken) => _budget ??= LoadBudgetAsync(cancellationToken);
 
@@ -102,6 +110,41 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
     private Task<IReadOnlyList<CostEntry>> CostEntriesAsync(CancellationToken cancellationToken) =>
         _costEntries ??= store.ListCostEntriesAsync(project.Id, cancellationToken);
 
+    private Task<IReadOnlyList<ProgressSnapshot>> SnapshotsAsync(CancellationToken cancellationToken) =>
+        _snapshots ??= store.ListProgressSnapshotsAsync(project.Id, cancellationToken);
+
+    private Task<IReadOnlyList<BudgetLine>> BudgetLinesAsync(CancellationToken cancellationToken) =>
+        _budgetLines ??= store.ListBudgetLinesAsync(project.Id, cancellationToken);
+
+    /// <summary>
+    /// Reads what the schedule, the forecast (when there are milestones), earned value (when there is a baseline) and the
+    /// budget (when there are budget lines) need, in that order, and starts each computation as soon as its rows are in.
+    /// Then only the sections' own small reads are left, and they run while those computations do.
+    /// </summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        var wbs = await WbsAsync(cancellationToken);
+        await LinksAsync(cancellationToken);
+        await CalendarAsync(cancellationToken);
+        _ = ScheduleAsync(cancellationToken);
+        if (wbs.Items.Any(i => ListMilestones.IsMilestone(wbs, i)))
+            _ = ForecastAsync(cancellationToken);
+        if (await BaselineAsync(cancellationToken) is not null)
+        {
+            await TimeEntriesAsync(cancellationToken);
+            await CostEntriesAsync(cancellationToken);
+            await SnapshotsAsync(cancellationToken);
+            _ = EvmFiguresAsync(cancellationToken);
+        }
+        if ((await BudgetLinesAsync(cancellationToken)).Count > 0)
+        {
+            await MembersAsync(cancellationToken);
+            await TimeEntriesAsync(cancellationToken);
+            await CostEntriesAsync(cancellationToken);
+            _ = BudgetAsync(cancellationToken);
+        }
+    }
+
     private async Task<EvmData> LoadEvmAsync(CancellationToken cancellationToken)
     {
         var wbs = await WbsAsync(cancellationToken);
@@ -109,20 +152,31 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
         var baseline = await BaselineAsync(cancellationToken);
         var timeEntries = await TimeEntriesAsync(cancellationToken);
         var costEntries = await CostEntriesAsync(cancellationToken);
-        var snapshots = await store.ListProgressSnapshotsAsync(project.Id, cancellationToken);
+        var snapshots = await SnapshotsAsync(cancellationToken);
         // The same schedule the tasks and milestones use (same items, links and date), not computed a second time.
         var schedule = await ScheduleAsync(cancellationToken);
-        return new EvmData(wbs, links, baseline?.Baseline, baseline?.Items ?? [], timeEntries, costEntries, snapshots, today, schedule);
+        return await Task.Run(() => new EvmData(wbs, links, baseline?.Baseline, baseline?.Items ?? [], timeEntries, costEntries, snapshots, today, schedule), cancellationToken);
+    }
+
+    private async Task<EvmFigures?> LoadEvmFiguresAsync(CancellationToken cancellationToken)
+    {
+        if (await BaselineAsync(cancellationToken) is null)
+            return null;
+        var evm = await EvmAsync(cancellationToken);
+        return evm.Problem != EvmProblem.None ? null : await Task.Run(() => EarnedValueSection.Compute(evm, today), cancellationToken);
     }
 
     private async Task<ProjectBudget?> LoadBudgetAsync(CancellationToken cancellationToken)
     {
-        var lines = await store.ListBudgetLinesAsync(project.Id, cancellationToken);
+        var lines = await BudgetLinesAsync(cancellationToken);
         if (lines.Count == 0)
             return null;
         var members = await MembersAsync(cancellationToken);
-        return BudgetOf.Compute(await WbsAsync(cancellationToken), CostSheet.RatesOf(members.Values), lines,
-            await TimeEntriesAsync(cancellationToken), await CostEntriesAsync(cancellationToken), await ScheduleAsync(cancellationToken), today);
+        var wbs = await WbsAsync(cancellationToken);
+        var timeEntries = await TimeEntriesAsync(cancellationToken);
+        var costEntries = await CostEntriesAsync(cancellationToken);
+        var schedule = await ScheduleAsync(cancellationToken);
+        return await Task.Run(() => BudgetOf.Compute(wbs, CostSheet.RatesOf(members.Values), lines, timeEntries, costEntries, schedule, today), cancellationToken);
     }
 
     private async Task<IReadOnlyDictionary<Guid, Member>> LoadMembersAsync(CancellationToken cancellationToken) =>
@@ -135,12 +189,21 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
     private async Task<ScheduleResult?> LoadScheduleAsync(CancellationToken cancellationToken)
     {
         var wbs = await WbsAsync(cancellationToken);
-        return wbs.Items.Any(i => !wbs.HasChildren(i)) ? ScheduleOf.Compute(wbs, await LinksAsync(cancellationToken), today, await CalendarAsync(cancellationToken)) : null;
+        var links = await LinksAsync(cancellationToken);
+        var calendar = await CalendarAsync(cancellationToken);
+        return HasTasks(wbs) ? await Task.Run(() => ScheduleOf.Compute(wbs, links, today, calendar), cancellationToken) : null;
     }
 
-    private async Task<ScheduleResult?> LoadForecastAsync(CancellationToken cancellationToken) =>
-        await ScheduleAsync(cancellationToken) is null ? null
-            : ScheduleOf.Forecast(await WbsAsync(cancellationToken), await LinksAsync(cancellationToken), today, await CalendarAsync(cancellationToken));
+    // Not after the plan: both can be computed at once (each is null where the other is).
+    private async Task<ScheduleResult?> LoadForecastAsync(CancellationToken cancellationToken)
+    {
+        var wbs = await WbsAsync(cancellationToken);
+        var links = await LinksAsync(cancellationToken);
+        var calendar = await CalendarAsync(cancellationToken);
+        return HasTasks(wbs) ? await Task.Run(() => ScheduleOf.Forecast(wbs, links, today, calendar), cancellationToken) : null;
+    }
+
+    private static bool HasTasks(Wbs wbs) => wbs.Items.Any(i => !wbs.HasChildren(i));
 
     /// <summary>The workspace calendar (working days, holidays, the owners' absences) the schedule is laid on, as in <c>plan schedule</c> (two queries).</summary>
     private Task<WorkCalendar> CalendarAsync(CancellationToken cancellationToken) =>

@@ -74,7 +74,7 @@ public sealed class EvmData
         _baselined = baselineItems.ToDictionary(b => b.WorkItemId);
         BaselineStart = baselineItems.Count == 0 ? today : baselineItems.Min(b => b.Start);
         BaselineFinish = baselineItems.Count == 0 ? today : baselineItems.Max(b => b.Finish);
-        _snapshots = snapshots.OrderBy(s => s.Date).GroupBy(s => s.WorkItemId).ToDictionary(g => g.Key, g => g.ToList());
+        _snapshots = ByItem(snapshots);
         _parents = wbs.Items.Where(i => i.ParentId is not null).Select(i => i.ParentId!.Value).ToHashSet();
         Tasks = wbs.InOutlineOrder.Where(i => !_parents.Contains(i.Id)).ToList();
         if (schedule is not null)
@@ -214,6 +214,21 @@ public sealed class EvmData
         var input = InputAt(statusDate);
         var report = EarnedValue.ComputeProject(input);
         return new EvmStatus(input, report, EvReadingBuilder.Build(report), null);
+    }
+
+    /// <summary>Each item's snapshots, oldest first (one pass, then a short sort per item).</summary>
+    private static Dictionary<Guid, List<ProgressSnapshot>> ByItem(IReadOnlyList<ProgressSnapshot> snapshots)
+    {
+        var byItem = new Dictionary<Guid, List<ProgressSnapshot>>();
+        foreach (var snapshot in snapshots)
+        {
+            if (!byItem.TryGetValue(snapshot.WorkItemId, out var list))
+                byItem.Add(snapshot.WorkItemId, list = []);
+            list.Add(snapshot);
+        }
+        foreach (var list in byItem.Values)
+            list.Sort((a, b) => a.Date.CompareTo(b.Date));
+        return byItem;
     }
 
     private IReadOnlyList<ProgressSnapshot> SnapshotsOf(WorkItem item) => _snapshots.TryGetValue(item.Id, out var list) ? list : [];

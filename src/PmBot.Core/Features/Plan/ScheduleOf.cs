@@ -26,7 +26,7 @@ public static class ScheduleOf
     /// (Monday to Friday when not given); null when the links cannot be scheduled.
     /// </summary>
     public static ScheduleResult? Compute(Wbs wbs, IReadOnlyList<WorkItemLink> links, DateOnly today, WorkCalendar? calendar = null) =>
-        Run(wbs, links, today, calendar, item => new PlannedActivity(wbs.ShortId(item), item.DurationDays) { Constraint = item.ScheduleConstraint });
+        Run(wbs, links, today, calendar, item => item.DurationDays, item => item.ScheduleConstraint);
 
     /// <summary>
     /// The forecast as of <paramref name="today"/>: the plan's logic (links, constraints, calendar) applied to the work
@@ -35,8 +35,11 @@ public static class ScheduleOf
     /// from today; one not started cannot start before today. A must-finish-on constraint still holds. So a late task
     /// moves its successors and milestones.
     /// </summary>
-    public static ScheduleResult? Forecast(Wbs wbs, IReadOnlyList<WorkItemLink> links, DateOnly today, WorkCalendar? calendar = null) =>
-        Run(wbs, links, today, calendar, item => new PlannedActivity(wbs.ShortId(item), Remaining(item)) { Constraint = ForecastConstraint(item, today) });
+    public static ScheduleResult? Forecast(Wbs wbs, IReadOnlyList<WorkItemLink> links, DateOnly today, WorkCalendar? calendar = null)
+    {
+        var notBeforeToday = new ActivityConstraint(ConstraintKind.StartNoEarlierThan, today);
+        return Run(wbs, links, today, calendar, Remaining, item => ForecastConstraint(item, today, notBeforeToday));
+    }
 
     private static int Remaining(WorkItem item)
     {
@@ -49,14 +52,16 @@ public static class ScheduleOf
         return Math.Max(1, days);
     }
 
-    private static ActivityConstraint? ForecastConstraint(WorkItem item, DateOnly today)
+    private static ActivityConstraint? ForecastConstraint(WorkItem item, DateOnly today, ActivityConstraint notBeforeToday)
     {
         if (item.Status == WorkItemStatus.Done)
             return new ActivityConstraint(ConstraintKind.MustFinishOn, item.ActualFinish ?? today);
-        if (item.ScheduleConstraint is { Kind: ConstraintKind.MustFinishOn } fixedFinish)
-            return fixedFinish;
-        var notBefore = item.ScheduleConstraint is { } own && own.Date > today ? own.Date : today;
-        return new ActivityConstraint(ConstraintKind.StartNoEarlierThan, notBefore);
+        return item.ScheduleConstraint switch
+        {
+            { Kind: ConstraintKind.MustFinishOn } fixedFinish => fixedFinish,
+            { } startNoEarlier when startNoEarlier.Date > today => startNoEarlier,
+            _ => notBeforeToday,
+        };
     }
 
     /// <summary>The calendar a project is scheduled on: the workspace's working days, holidays and absences from the planned start (or today).</summary>
@@ -73,20 +78,28 @@ public static class ScheduleOf
         return (links, calendar);
     }
 
-    private static ScheduleResult? Run(Wbs wbs, IReadOnlyList<WorkItemLink> links, DateOnly today, WorkCalendar? calendar, Func<WorkItem, PlannedActivity> activity)
+    private static ScheduleResult? Run(Wbs wbs, IReadOnlyList<WorkItemLink> links, DateOnly today, WorkCalendar? calendar,
+        Func<WorkItem, int> duration, Func<WorkItem, ActivityConstraint?> constraint)
     {
-        var tasks = wbs.Items.Where(i => !wbs.HasChildren(i)).ToList();
-        var result = CpmScheduler.Schedule(new ScheduleInput(
-            wbs.Project.PlannedStart ?? today,
-            tasks.Select(i => activity(i) with
-            {
-                Name = i.Name,
-                ResourceId = i.OwnerMemberId is { } owner ? WorkspaceCalendar.MemberKey(owner) : null,
-            }).ToList(),
-            links.Select(l => new Dependency(wbs.ShortId(wbs.Get(l.PredecessorId)), wbs.ShortId(wbs.Get(l.SuccessorId)), l.Type, l.LagDays)).ToList())
+        // Built once per task and link: a plan of 10,000 tasks is scheduled twice per digest (plan and forecast).
+        var resourceKeys = new Dictionary<Guid, string>();
+        var activities = new List<PlannedActivity>(wbs.Items.Count);
+        foreach (var item in wbs.Items)
         {
-            Calendar = calendar ?? WorkCalendar.Standard,
-        });
+            if (wbs.HasChildren(item))
+                continue;
+            string? resource = null;
+            if (item.OwnerMemberId is { } owner && !resourceKeys.TryGetValue(owner, out resource))
+                resourceKeys.Add(owner, resource = WorkspaceCalendar.MemberKey(owner));
+            activities.Add(new PlannedActivity(wbs.ShortId(item), duration(item)) { Name = item.Name, Constraint = constraint(item), ResourceId = resource });
+        }
+        var dependencies = new Dependency[links.Count];
+        for (var l = 0; l < links.Count; l++)
+        {
+            var link = links[l];
+            dependencies[l] = new Dependency(wbs.ShortId(wbs.Get(link.PredecessorId)), wbs.ShortId(wbs.Get(link.SuccessorId)), link.Type, link.LagDays);
+        }
+        var result = CpmScheduler.Schedule(new ScheduleInput(wbs.Project.PlannedStart ?? today, activities, dependencies) { Calendar = calendar ?? WorkCalendar.Standard });
         return result.Succeeded ? result : null;
     }
 

@@ -6,7 +6,7 @@ namespace PmBot.Core.Features.Plan;
 /// <summary>A project's work breakdown structure as loaded for one command: items, outline codes, look-ups.</summary>
 public sealed class Wbs
 {
-    private readonly Dictionary<int, WorkItem> _byNumber;
+    private Dictionary<int, WorkItem>? _byNumber;
     private readonly Dictionary<Guid, WorkItem> _byId;
     private readonly ILookup<Guid?, WorkItem> _children;
     private readonly List<WorkItem> _inOutlineOrder;
@@ -17,7 +17,6 @@ public sealed class Wbs
     {
         Project = project;
         Items = items;
-        _byNumber = items.ToDictionary(i => i.Number);
         _byId = items.ToDictionary(i => i.Id);
         _shortIds = items.ToDictionary(i => i.Id, i => i.ShortId(project.Key));
         // Sorted by number once, so each parent's children come out of the look-up already in number order.
@@ -45,7 +44,7 @@ public sealed class Wbs
     public bool HasChildren(WorkItem item) => _children.Contains(item.Id);
 
     public WorkItem? Find(ItemRef reference) =>
-        (reference.ProjectKey is null || reference.ProjectKey == Project.Key) && _byNumber.TryGetValue(reference.Number, out var item) ? item : null;
+        (reference.ProjectKey is null || reference.ProjectKey == Project.Key) && (_byNumber ??= Items.ToDictionary(i => i.Number)).TryGetValue(reference.Number, out var item) ? item : null;
 
     public WorkItem Get(Guid id) => _byId[id];
 

@@ -21,6 +21,8 @@ public sealed class ShowStatus : ICommandHandler
         var project = context.Project!;
         // Blockers resolved "since now" are none: the summary counts open ones.
         var data = new ProjectData(context.Store, context.Workspace, project, context.Today, context.Now, context.Now);
+        await data.PrepareAsync(cancellationToken);
+        _ = data.ForecastAsync(cancellationToken); // the summary's schedule line needs it whether or not there are milestones
         var wbs = await data.WbsAsync(cancellationToken);
         var schedule = await data.ScheduleAsync(cancellationToken);
         var baseline = await data.BaselineAsync(cancellationToken);

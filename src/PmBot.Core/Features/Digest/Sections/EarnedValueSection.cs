@@ -17,13 +17,8 @@ public sealed class EarnedValueSection : IDigestSection
 {
     public const int TrendDays = 7;
 
-    public async Task<DigestPart> BuildAsync(ProjectData data, Localizer t, CancellationToken cancellationToken)
-    {
-        if (await data.BaselineAsync(cancellationToken) is null)
-            return DigestPart.None;
-        var evm = await data.EvmAsync(cancellationToken);
-        return evm.Problem != EvmProblem.None ? DigestPart.None : Render(Compute(evm, data.Today), t);
-    }
+    public async Task<DigestPart> BuildAsync(ProjectData data, Localizer t, CancellationToken cancellationToken) =>
+        await data.EvmFiguresAsync(cancellationToken) is { } figures ? Render(figures, t) : DigestPart.None;
 
     public static EvmFigures Compute(EvmData evm, DateOnly today)
     {
