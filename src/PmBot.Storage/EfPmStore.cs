@@ -8,8 +8,12 @@ using PmBot.Storage.Outbox;
 
 namespace PmBot.Storage;
 
-/// <summary>The domain store on EF Core: one DbContext per request is one unit of work.</summary>
-public sealed partial class EfPmStore(PmBotDbContext db, IOutboxSignal signal, ICheckinScheduleObserver? scheduleObserver = null) : IPmStore
+/// <summary>
+/// The domain store on EF Core: one DbContext per request is one unit of work. <see cref="ReadPlanAsync"/> reads its
+/// tables at once, each on a context of its own from <paramref name="readers"/>.
+/// </summary>
+public sealed partial class EfPmStore(PmBotDbContext db, IOutboxSignal signal, IDbContextFactory<PmBotDbContext> readers,
+    ICheckinScheduleObserver? scheduleObserver = null) : IPmStore
 {
     private bool _enqueued;
 
@@ -55,39 +59,20 @@ public sealed partial class EfPmStore(PmBotDbContext db, IOutboxSignal signal, I
     public async Task<IReadOnlyList<PlanBaseline>> ListBaselinesAsync(Guid projectId, CancellationToken cancellationToken) =>
         await db.PlanBaselines.Where(b => b.ProjectId == projectId).OrderBy(b => b.Number).ToListAsync(cancellationToken);
 
-    // Not tracked: baseline items never change once saved (init-only), and a baseline of 10,000 tasks is read several times
-    // faster. The baseline id is the one asked for, not read back (SQLite keeps ids as text: one parse less per row); the
-    // items are built after the query, else EF would send the id as a parameter and read it back as a column of every row.
-    public async Task<IReadOnlyList<PlanBaselineItem>> ListBaselineItemsAsync(Guid baselineId, CancellationToken cancellationToken)
-    {
-        var rows = await db.PlanBaselineItems.Where(i => i.BaselineId == baselineId)
-            .Select(i => new { i.WorkItemId, i.Start, i.Finish, i.DurationDays, i.EffortHours, i.PlannedCost })
-            .ToListAsync(cancellationToken);
-        return rows.ConvertAll(i => new PlanBaselineItem
-        {
-            BaselineId = baselineId, WorkItemId = i.WorkItemId, Start = i.Start, Finish = i.Finish, DurationDays = i.DurationDays,
-            EffortHours = i.EffortHours, PlannedCost = i.PlannedCost,
-        });
-    }
+    public async Task<IReadOnlyList<PlanBaselineItem>> ListBaselineItemsAsync(Guid baselineId, CancellationToken cancellationToken) =>
+        await BaselineItemsOf(db, baselineId, cancellationToken);
 
     public async Task<IReadOnlyList<TimeEntry>> ListTimeEntriesAsync(Guid projectId, CancellationToken cancellationToken) =>
-        await db.TimeEntries.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.Date).ThenBy(e => e.CreatedAt).ToListAsync(cancellationToken);
+        await TimeEntriesOf(db, projectId, cancellationToken);
 
     public async Task<IReadOnlyList<CostEntry>> ListCostEntriesAsync(Guid projectId, CancellationToken cancellationToken) =>
-        await db.CostEntries.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.Date).ThenBy(e => e.CreatedAt).ToListAsync(cancellationToken);
+        await CostEntriesOf(db, projectId, cancellationToken);
 
     public async Task<IReadOnlyList<BudgetLine>> ListBudgetLinesAsync(Guid projectId, CancellationToken cancellationToken) =>
         await db.BudgetLines.Where(b => b.ProjectId == projectId).OrderBy(b => b.Category).ToListAsync(cancellationToken);
 
-    // A project's whole progress history (a digest of 10,000 tasks reads about 14,000 rows): the columns its readers use,
-    // in no order (they sort by date themselves; PostgreSQL then reads the rows as they lie instead of sorting them).
-    public async Task<IReadOnlyList<ProgressSnapshot>> ListProgressSnapshotsAsync(Guid projectId, CancellationToken cancellationToken)
-    {
-        var rows = await db.ProgressSnapshots.Where(s => s.ProjectId == projectId)
-            .Select(s => new { s.Id, s.WorkItemId, s.Date, s.PercentComplete, s.RemainingHours })
-            .ToListAsync(cancellationToken);
-        return rows.ConvertAll(s => new ProgressSnapshot(s.Id) { ProjectId = projectId, WorkItemId = s.WorkItemId, Date = s.Date, PercentComplete = s.PercentComplete, RemainingHours = s.RemainingHours });
-    }
+    public async Task<IReadOnlyList<ProgressSnapshot>> ListProgressSnapshotsAsync(Guid projectId, CancellationToken cancellationToken) =>
+        await SnapshotsOf(db, projectId, cancellationToken);
 
     public Task<ProgressSnapshot?> FindLatestProgressSnapshotAsync(Guid workItemId, CancellationToken cancellationToken) =>
         db.ProgressSnapshots.Where(s => s.WorkItemId == workItemId).OrderByDescending(s => s.Date).FirstOrDefaultAsync(cancellationToken);

@@ -38,12 +38,29 @@ public sealed class ScheduleResult
     internal ScheduleInput? Input { get; init; }
 
     private Dictionary<string, ScheduledActivity>? _byId;
+    private Dictionary<string, ScheduleWarning>? _conflicts;
 
     /// <summary>The scheduled activity with this id, or null.</summary>
     public ScheduledActivity? Find(string id)
     {
         _byId ??= Activities.ToDictionary(a => a.Id, StringComparer.Ordinal);
         return _byId.GetValueOrDefault(id);
+    }
+
+    /// <summary>The first <see cref="ScheduleWarningKind.ConstraintConflict"/> warning of this activity, or null (a look-up: a forecast can hold thousands).</summary>
+    public ScheduleWarning? ConflictOf(string id)
+    {
+        if (_conflicts is null)
+        {
+            var conflicts = new Dictionary<string, ScheduleWarning>(StringComparer.Ordinal);
+            foreach (var warning in Warnings)
+            {
+                if (warning.Kind == ScheduleWarningKind.ConstraintConflict)
+                    conflicts.TryAdd(warning.ActivityId, warning);
+            }
+            _conflicts = conflicts;
+        }
+        return _conflicts.GetValueOrDefault(id);
     }
 
     internal static ScheduleResult Refused(ScheduleError error) => new() { Error = error };

@@ -8,9 +8,12 @@ namespace PmBot.Benchmarks.Digest;
 public sealed record ProjectSize(string Name, int Tasks, int Members, int Stakeholders, int Days);
 
 /// <summary>
-/// Writes one busy project: a WBS of phases of 49 tasks each (chained, a link across phases every tenth task), a
-/// current baseline of most of them, <see cref="ProjectSize.Days"/> days of stand-ups of every member (85% answered
-/// with four answers, 10% missed, 5% away) and weekly pulses of the stakeholders, 200 blockers (30 open).
+/// Writes one busy project: a WBS of phases of 48 tasks and a milestone (chained, a link across phases every tenth
+/// task), 8 h of effort per task-day at its owner's rate, a current baseline of most tasks with their planned cost;
+/// <see cref="ProjectSize.Days"/> days of stand-ups of every member (85% answered with four answers, 10% missed, 5%
+/// away) whose progress answers left a history (three reports per finished task, two per started one), weekly
+/// timesheets (each member's week on one of their tasks), weekly pulses of the stakeholders, 200 blockers (30 open),
+/// a labour and a materials budget line with 50 material costs.
 /// </summary>
 public static class DigestSeed
 {
@@ -28,6 +31,7 @@ public static class DigestSeed
         {
             WorkspaceId = workspace.Id, ExternalUserId = $"U{i:00000}", DisplayName = i % 5 == 0 ? $"张伟 {i}" : $"Member {i}",
             TimeZone = zones[i % zones.Length], Locale = i % 5 == 0 ? Locales.Chinese : Locales.English, DirectConversationId = $"dm:U{i:00000}", CreatedAt = now,
+            HourlyRate = i < size.Members ? 60 + i % 5 * 10 : null,
         }).ToList();
         rows.AddRange(members);
         var pm = members[0];
@@ -55,6 +59,7 @@ public static class DigestSeed
                 ParentId = isPhase ? null : phase!.Id, DurationDays = isPhase ? 0 : random.Next(1, 6),
                 OwnerMemberId = isPhase ? null : team[random.Next(team.Count)].Id, CreatedAt = now,
             };
+            item.EffortHours = item.DurationDays * 8;
             if (isPhase)
                 phase = item;
             if (n % 50 == 0)
@@ -73,17 +78,65 @@ public static class DigestSeed
             if (i % 10 == 0 && i >= 60 && items[i].ParentId is not null && items[i - 55].ParentId is not null && items[i - 55].ParentId != items[i].ParentId)
                 links.Add(new WorkItemLink { ProjectId = project.Id, PredecessorId = items[i - 55].Id, SuccessorId = items[i].Id, Type = DependencyType.FinishToStart });
         }
-        // Progress: the first 40% done, the next 10% under way.
-        foreach (var (item, i) in items.Select((item, i) => (item, i)).Where(x => x.item.ParentId is not null))
-            item.ReportProgress(i < items.Count * 4 / 10 ? 100 : i < items.Count / 2 ? random.Next(10, 90) : 0, today.AddDays(-1));
+        // Progress as the stand-ups reported it: the first 40% done (25%, 60%, then 100% on the day they finished), the next
+        // 10% under way (half of it, then all of it yesterday).
+        var rates = team.ToDictionary(m => m.Id, m => m.HourlyRate!.Value);
+        var history = new List<object>();
+        foreach (var (item, i) in items.Select((item, i) => (item, i)).Where(x => x.item.ParentId is not null && !x.item.IsMilestone))
+        {
+            if (i < items.Count * 4 / 10)
+            {
+                var finished = today.AddDays(-random.Next(1, size.Days - 10));
+                Report(history, item, 25, finished.AddDays(-random.Next(4, 9)), now);
+                Report(history, item, 60, finished.AddDays(-random.Next(1, 4)), now);
+                Report(history, item, 100, finished, now);
+            }
+            else if (i < items.Count / 2)
+            {
+                var percent = random.Next(10, 90);
+                Report(history, item, percent / 2, today.AddDays(-random.Next(2, 20)), now);
+                Report(history, item, percent, today.AddDays(-1), now);
+            }
+        }
         rows.AddRange(items);
+        rows.AddRange(history);
         rows.AddRange(links);
         var baseline = new PlanBaseline { ProjectId = project.Id, Number = 1, CreatedByMemberId = pm.Id, CreatedAt = now.AddDays(-size.Days), IsCurrent = true };
         rows.Add(baseline);
         rows.AddRange(items.Where(i => i.ParentId is not null && i.Number % 20 != 0).Select(i => new PlanBaselineItem
         {
             BaselineId = baseline.Id, WorkItemId = i.Id, Start = today.AddDays(-size.Days), Finish = today.AddDays(60), DurationDays = i.DurationDays,
+            EffortHours = i.EffortHours ?? 0, PlannedCost = (i.EffortHours ?? 0) * rates.GetValueOrDefault(i.OwnerMemberId ?? Guid.Empty),
         }));
+
+        // Weekly timesheets: each member's week (32-40 h) on one of their tasks, every Friday.
+        var owned = items.Where(i => i.OwnerMemberId is not null).GroupBy(i => i.OwnerMemberId!.Value).ToDictionary(g => g.Key, g => g.ToList());
+        for (var day = today.AddDays(-size.Days); day <= today; day = day.AddDays(1))
+        {
+            if (day.DayOfWeek != DayOfWeek.Friday)
+                continue;
+            foreach (var member in team.Where(m => owned.ContainsKey(m.Id)))
+            {
+                var tasks = owned[member.Id];
+                var hours = random.Next(32, 41);
+                rows.Add(new TimeEntry
+                {
+                    ProjectId = project.Id, WorkItemId = tasks[random.Next(tasks.Count)].Id, MemberId = member.Id, Date = day, Hours = hours,
+                    Rate = member.HourlyRate!.Value, Cost = TimeEntry.CostOf(hours, member.HourlyRate!.Value), CreatedAt = now,
+                });
+            }
+        }
+        var labour = rows.OfType<PlanBaselineItem>().Sum(b => b.PlannedCost);
+        rows.Add(new BudgetLine { ProjectId = project.Id, Category = CostCategories.Labour, Amount = Math.Round(labour * 1.1m), UpdatedAt = now });
+        rows.Add(new BudgetLine { ProjectId = project.Id, Category = "materials", Amount = 50_000, UpdatedAt = now });
+        for (var n = 0; n < 50; n++)
+        {
+            rows.Add(new CostEntry
+            {
+                ProjectId = project.Id, WorkItemId = items[random.Next(items.Count)].Id, Amount = random.Next(100, 1_500), Description = "Parts", Category = "materials",
+                Date = today.AddDays(-random.Next(0, size.Days)), RecordedByMemberId = pm.Id, CreatedAt = now,
+            });
+        }
 
         // Check-ins: a stand-up for the team every working day, a pulse for the stakeholders every Friday.
         var standup = Template(rows, workspace, BuiltInTemplates.Standup, now);
@@ -122,6 +175,13 @@ public static class DigestSeed
             await db.SaveChangesAsync();
         }
         return (project.Id, pm.Id);
+    }
+
+    /// <summary>A progress answer: the task's percent on that date, kept in its history.</summary>
+    private static void Report(List<object> rows, WorkItem item, int percent, DateOnly date, DateTimeOffset now)
+    {
+        item.ReportProgress(percent, date);
+        rows.Add(new ProgressSnapshot { ProjectId = item.ProjectId, WorkItemId = item.Id, Date = date, PercentComplete = percent, RecordedAt = now });
     }
 
     private static (CheckinTemplate Template, List<CheckinQuestion> Questions) Template(List<object> rows, Workspace workspace, string name, DateTimeOffset now)

@@ -70,7 +70,7 @@ public sealed class BenchDatabase : IAsyncDisposable
                         await Task.Delay(wait);
                 }
                 await using var context = new PostgresPmBotDbContext(_options);
-                var store = new EfPmStore(context, _signal);
+                var store = new EfPmStore(context, _signal, new Factory(_options));
                 var first = b * batch;
                 var last = Math.Min(count, first + batch);
                 var now = TimeProvider.System.GetUtcNow();

@@ -7,15 +7,16 @@ using PmBot.Server.Tests.Infrastructure;
 namespace PmBot.Server.Tests.Storage;
 
 /// <summary>
-/// The large reads of a digest (work items, links, baseline items) build their rows property by property, without reading
-/// back the id they were asked for: they must give every property as stored.
+/// The plan rows a digest reads (<see cref="IPmStore.ReadPlanAsync"/>: work items, links, baseline items built property
+/// by property without reading back the id they were asked for; progress history; time and cost entries), each on a
+/// connection of its own: they must give every property as stored.
 /// </summary>
 public sealed class DigestReadTests
 {
     [Theory]
     [InlineData(Store.Sqlite)]
     [InlineData(Store.Postgres)]
-    public async Task LargeReads_EveryProperty_AsStored(Store which)
+    public async Task ReadPlan_EveryProperty_AsStored(Store which)
     {
         await using var app = await PmBotApp.StartAsync(which);
         var now = TimeProvider.System.GetUtcNow();
@@ -52,6 +53,9 @@ public sealed class DigestReadTests
             store.Add(new WorkItemLink { ProjectId = project.Id, PredecessorId = task.Id, SuccessorId = next.Id, Type = DependencyType.StartToStart, LagDays = -2 });
             store.Add(baseline);
             store.Add(written);
+            store.Add(new ProgressSnapshot { ProjectId = project.Id, WorkItemId = task.Id, Date = day, PercentComplete = 40, RemainingHours = 12.5m, RecordedAt = now });
+            store.Add(new TimeEntry { ProjectId = project.Id, WorkItemId = task.Id, MemberId = member.Id, Date = day, Hours = 2.5m, Rate = 80, Cost = 200, CreatedAt = now });
+            store.Add(new CostEntry { ProjectId = project.Id, Amount = 99.99m, Description = "Licence", Category = "software", Date = day, RecordedByMemberId = member.Id, CreatedAt = now });
             await store.SaveChangesAsync(CancellationToken.None);
             projectId = project.Id;
         }
@@ -59,8 +63,9 @@ public sealed class DigestReadTests
         using (var scope = app.Services.CreateScope())
         {
             var store = scope.ServiceProvider.GetRequiredService<IPmStore>();
+            var plan = await store.ReadPlanAsync(projectId, CancellationToken.None);
             var listed = await store.ListWorkItemsAsync(projectId, CancellationToken.None);
-            var read = await store.ReadWorkItemsAsync(projectId, CancellationToken.None);
+            var read = plan.Items;
             Assert.Equal(listed.Select(i => i.Id), read.Select(i => i.Id));
             foreach (var property in typeof(WorkItem).GetProperties().Where(p => p.CanRead))
             {
@@ -68,14 +73,21 @@ public sealed class DigestReadTests
                     Assert.True(Equals(property.GetValue(listed[i]), property.GetValue(read[i])), $"{property.Name} of item {listed[i].Number} differs");
             }
 
-            var link = Assert.Single(await store.ReadWorkItemLinksAsync(projectId, CancellationToken.None));
+            var link = Assert.Single(plan.Links);
             var tracked = Assert.Single(await store.ListWorkItemLinksAsync(projectId, CancellationToken.None));
             foreach (var property in typeof(WorkItemLink).GetProperties())
                 Assert.True(Equals(property.GetValue(tracked), property.GetValue(link)), $"link {property.Name} differs");
 
-            var baselined = Assert.Single(await store.ListBaselineItemsAsync(baselineId, CancellationToken.None));
+            Assert.Equal(baselineId, plan.Baseline!.Baseline.Id);
+            var baselined = Assert.Single(plan.Baseline.Items);
             foreach (var property in typeof(PlanBaselineItem).GetProperties())
                 Assert.True(Equals(property.GetValue(written), property.GetValue(baselined)), $"baseline item {property.Name} differs");
+
+            var snapshot = Assert.Single(plan.Snapshots);
+            Assert.Equal((projectId, day, 40, (decimal?)12.5m), (snapshot.ProjectId, snapshot.Date, snapshot.PercentComplete, snapshot.RemainingHours));
+            Assert.Equal(snapshot.Id, Assert.Single(await store.ListProgressSnapshotsAsync(projectId, CancellationToken.None)).Id);
+            Assert.Equal((2.5m, 200m), (Assert.Single(plan.TimeEntries).Hours, plan.TimeEntries[0].Cost));
+            Assert.Equal(("software", 99.99m), (Assert.Single(plan.CostEntries).Category, plan.CostEntries[0].Amount));
         }
     }
 }

@@ -7,19 +7,13 @@ using PmBot.Core.Ports;
 
 namespace PmBot.Core.Features.Digest;
 
-/// <summary>A project's current baseline and its items.</summary>
-public sealed record CurrentBaseline(PlanBaseline Baseline, IReadOnlyList<PlanBaselineItem> Items)
-{
-    /// <summary>The baseline's finish: its latest item finish.</summary>
-    public DateOnly Finish => Items.Count == 0 ? default : Items.Max(i => i.Finish);
-}
-
 /// <summary>
 /// What a digest or a status summary reads about one project, loaded through <see cref="IPmStore"/> on first use and
 /// kept for the other sections: each piece is one or two queries whatever the project's size, so a digest costs the
-/// same number of queries for 10 tasks as for 10,000. Reads run one after the other (one unit of work is not safe for
-/// concurrent queries); the computations over them (schedule, forecast, earned value, budget) run on the thread pool
-/// and touch loaded rows only, so after <see cref="PrepareAsync"/> they proceed on another core while the sections read.
+/// same number of queries for 10 tasks as for 10,000. Reads on the unit of work run one after the other (it is not safe
+/// for concurrent queries); the plan's rows come through <see cref="IPmStore.ReadPlanAsync"/> on connections of their
+/// own. The computations over them (schedule, forecast, earned value, budget) run on the thread pool and touch loaded
+/// rows only, so after <see cref="PrepareAsync"/> they proceed on another core while the sections read.
 /// </summary>
 public sealed class ProjectData(IPmStore store, Workspace workspace, Project project, DateOnly today, DateTimeOffset since, DateTimeOffset now)
 {
@@ -31,16 +25,12 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
     private Task<ScheduleResult?>? _schedule;
     private Task<ScheduleResult?>? _forecast;
     private Task<WorkCalendar>? _calendar;
-    private Task<CurrentBaseline?>? _baseline;
+    private Task<PlanRows>? _plan;
     private Task<IReadOnlyList<CheckinSchedule>>? _schedules;
     private Task<IReadOnlyDictionary<Guid, CheckinTemplate>>? _templates;
     private Task<IReadOnlyList<CheckinOccurrence>>? _occurrences;
     private Task<IReadOnlyList<Blocker>>? _blockers;
     private Task<PulseInput?>? _pulse;
-    private Task<IReadOnlyList<WorkItemLink>>? _links;
-    private Task<IReadOnlyList<TimeEntry>>? _timeEntries;
-    private Task<IReadOnlyList<CostEntry>>? _costEntries;
-    private Task<IReadOnlyList<ProgressSnapshot>>? _snapshots;
     private Task<EvmData>? _evm;
     private Task<EvmFigures?>? _evmFigures;
     private Task<IReadOnlyList<BudgetLine>>? _budgetLines;
@@ -75,7 +65,7 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
     /// <summary>The schedule of the work left as of <see cref="Today"/> (<see cref="ScheduleOf.Forecast"/>); null like <see cref="ScheduleAsync"/>.</summary>
     public Task<ScheduleResult?> ForecastAsync(CancellationToken cancellationToken) => _forecast ??= LoadForecastAsync(cancellationToken);
 
-    public Task<CurrentBaseline?> BaselineAsync(CancellationToken cancellationToken) => _baseline ??= LoadBaselineAsync(cancellationToken);
+    public async Task<CurrentBaseline?> BaselineAsync(CancellationToken cancellationToken) => (await PlanAsync(cancellationToken)).Baseline;
 
     public Task<IReadOnlyList<CheckinSchedule>> CheckinSchedulesAsync(CancellationToken cancellationToken) =>
         _schedules ??= store.ListCheckinSchedulesAsync(workspace.Id, project.Id, cancellationToken);
@@ -101,48 +91,41 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
     /// <summary>The budget at <see cref="Today"/>; null when the project has no budget lines (one more query beyond the earned value's).</summary>
     public Task<ProjectBudget?> BudgetAsync(CancellationToken cancellationToken) => _budget ??= LoadBudgetAsync(cancellationToken);
 
-    private Task<IReadOnlyList<WorkItemLink>> LinksAsync(CancellationToken cancellationToken) =>
-        _links ??= store.ReadWorkItemLinksAsync(project.Id, cancellationToken);
+    /// <summary>Items, links, baseline, progress history, time and cost entries: read together (<see cref="IPmStore.ReadPlanAsync"/>).</summary>
+    private Task<PlanRows> PlanAsync(CancellationToken cancellationToken) => _plan ??= store.ReadPlanAsync(project.Id, cancellationToken);
 
-    private Task<IReadOnlyList<TimeEntry>> TimeEntriesAsync(CancellationToken cancellationToken) =>
-        _timeEntries ??= store.ListTimeEntriesAsync(project.Id, cancellationToken);
+    private async Task<IReadOnlyList<WorkItemLink>> LinksAsync(CancellationToken cancellationToken) => (await PlanAsync(cancellationToken)).Links;
 
-    private Task<IReadOnlyList<CostEntry>> CostEntriesAsync(CancellationToken cancellationToken) =>
-        _costEntries ??= store.ListCostEntriesAsync(project.Id, cancellationToken);
+    private async Task<IReadOnlyList<TimeEntry>> TimeEntriesAsync(CancellationToken cancellationToken) => (await PlanAsync(cancellationToken)).TimeEntries;
 
-    private Task<IReadOnlyList<ProgressSnapshot>> SnapshotsAsync(CancellationToken cancellationToken) =>
-        _snapshots ??= store.ListProgressSnapshotsAsync(project.Id, cancellationToken);
+    private async Task<IReadOnlyList<CostEntry>> CostEntriesAsync(CancellationToken cancellationToken) => (await PlanAsync(cancellationToken)).CostEntries;
+
+    private async Task<IReadOnlyList<ProgressSnapshot>> SnapshotsAsync(CancellationToken cancellationToken) => (await PlanAsync(cancellationToken)).Snapshots;
 
     private Task<IReadOnlyList<BudgetLine>> BudgetLinesAsync(CancellationToken cancellationToken) =>
         _budgetLines ??= store.ListBudgetLinesAsync(project.Id, cancellationToken);
 
     /// <summary>
     /// Reads what the schedule, the forecast (when there are milestones), earned value (when there is a baseline) and the
-    /// budget (when there are budget lines) need, in that order, and starts each computation as soon as its rows are in.
-    /// Then only the sections' own small reads are left, and they run while those computations do.
+    /// budget (when there are budget lines) need and starts each computation as soon as its rows are in. The plan's rows
+    /// come on connections of their own while this unit of work reads the calendar, budget lines and members; then only
+    /// the sections' own small reads are left, and they run while the computations do.
     /// </summary>
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        var wbs = await WbsAsync(cancellationToken);
-        await LinksAsync(cancellationToken);
+        var plan = PlanAsync(cancellationToken);
         await CalendarAsync(cancellationToken);
+        var budgeted = (await BudgetLinesAsync(cancellationToken)).Count > 0;
+        await MembersAsync(cancellationToken);
+        await plan;
+        var wbs = await WbsAsync(cancellationToken);
         _ = ScheduleAsync(cancellationToken);
         if (wbs.Items.Any(i => ListMilestones.IsMilestone(wbs, i)))
             _ = ForecastAsync(cancellationToken);
         if (await BaselineAsync(cancellationToken) is not null)
-        {
-            await TimeEntriesAsync(cancellationToken);
-            await CostEntriesAsync(cancellationToken);
-            await SnapshotsAsync(cancellationToken);
             _ = EvmFiguresAsync(cancellationToken);
-        }
-        if ((await BudgetLinesAsync(cancellationToken)).Count > 0)
-        {
-            await MembersAsync(cancellationToken);
-            await TimeEntriesAsync(cancellationToken);
-            await CostEntriesAsync(cancellationToken);
+        if (budgeted)
             _ = BudgetAsync(cancellationToken);
-        }
     }
 
     private async Task<EvmData> LoadEvmAsync(CancellationToken cancellationToken)
@@ -182,9 +165,7 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
     private async Task<IReadOnlyDictionary<Guid, Member>> LoadMembersAsync(CancellationToken cancellationToken) =>
         (await store.ListMembersAsync(workspace.Id, cancellationToken)).ToDictionary(m => m.Id);
 
-    // Read-only loads (not tracked): a digest of 10,000 tasks reads them in a fraction of the time.
-    private async Task<Wbs> LoadWbsAsync(CancellationToken cancellationToken) =>
-        new(project, await store.ReadWorkItemsAsync(project.Id, cancellationToken));
+    private async Task<Wbs> LoadWbsAsync(CancellationToken cancellationToken) => new(project, (await PlanAsync(cancellationToken)).Items);
 
     private async Task<ScheduleResult?> LoadScheduleAsync(CancellationToken cancellationToken)
     {
@@ -208,12 +189,6 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
     /// <summary>The workspace calendar (working days, holidays, the owners' absences) the schedule is laid on, as in <c>plan schedule</c> (two queries).</summary>
     private Task<WorkCalendar> CalendarAsync(CancellationToken cancellationToken) =>
         _calendar ??= ScheduleOf.CalendarAsync(store, workspace, project, today, cancellationToken);
-
-    private async Task<CurrentBaseline?> LoadBaselineAsync(CancellationToken cancellationToken)
-    {
-        var baseline = (await store.ListBaselinesAsync(project.Id, cancellationToken)).FirstOrDefault(b => b.IsCurrent);
-        return baseline is null ? null : new CurrentBaseline(baseline, await store.ListBaselineItemsAsync(baseline.Id, cancellationToken));
-    }
 
     private async Task<IReadOnlyDictionary<Guid, CheckinTemplate>> LoadTemplatesAsync(CancellationToken cancellationToken) =>
         (await store.ListCheckinTemplatesAsync(workspace.Id, cancellationToken)).ToDictionary(t => t.Id);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PmBot.Core.Domain;
 using PmBot.Core.Planning;
 using PmBot.Core.Ports;
@@ -49,6 +50,10 @@ public sealed class EvmData
     // Each item's snapshots by date, as lists: earned value at a date looks up every task's list (no copy per look-up).
     private readonly Dictionary<Guid, List<ProgressSnapshot>> _snapshots;
     private readonly HashSet<Guid> _parents;
+    // What earned value needs of each task at any date, in Tasks' order: looked up once, not once per status date.
+    private TaskFacts[]? _facts;
+    private Dictionary<Guid, (DateOnly Start, DateOnly Finish)>? _branchSpans;
+    private List<WorkItem>? _parentsInOrder;
     private Dictionary<string, WorkItem>? _byShortId;
     private ScheduleResult? _schedule;
     private bool _scheduled;
@@ -138,34 +143,28 @@ public sealed class EvmData
         foreach (var entry in TimeEntries)
         {
             if (entry.Date <= statusDate)
-                actual[entry.WorkItemId] = actual.GetValueOrDefault(entry.WorkItemId) + entry.Cost;
+                CollectionsMarshal.GetValueRefOrAddDefault(actual, entry.WorkItemId, out _) += entry.Cost;
         }
         foreach (var entry in CostEntries)
         {
             if (entry.Date > statusDate)
                 continue;
             if (entry.WorkItemId is { } id)
-                actual[id] = actual.GetValueOrDefault(id) + entry.Amount;
+                CollectionsMarshal.GetValueRefOrAddDefault(actual, id, out _) += entry.Amount;
             else
                 unassigned += entry.Amount;
         }
 
         var start = BaselineStart;
         var finish = BaselineFinish;
+        var facts = _facts ??= TaskFactsOf();
         var items = new List<EvWorkItem>(Tasks.Count + 1);
-        foreach (var task in Tasks)
+        for (var i = 0; i < facts.Length; i++)
         {
-            var id = Wbs.ShortId(task);
-            DateOnly taskStart, taskFinish;
-            decimal budget;
-            if (_baselined.TryGetValue(task.Id, out var b))
-                (taskStart, taskFinish, budget) = (b.Start, b.Finish, b.PlannedCost);
-            else if (Schedule?.Find(id) is { } dates)
-                (taskStart, taskFinish, budget) = (dates.EarlyStart, dates.EarlyFinish, 0);
-            else
-                (taskStart, taskFinish, budget) = (start, start, 0);
-            var (percent, remaining) = ProgressLog.AsOf(task, SnapshotsOf(task), statusDate);
-            items.Add(new EvWorkItem(id, Wbs.Outline[task.Id], taskStart, taskFinish, budget)
+            var task = Tasks[i];
+            var f = facts[i];
+            var (percent, remaining) = ProgressLog.AsOf(task, f.Snapshots, statusDate);
+            items.Add(new EvWorkItem(f.Id, f.Outline, f.Start, f.Finish, f.Budget)
             {
                 Name = task.Name,
                 PercentComplete = percent,
@@ -174,16 +173,12 @@ public sealed class EvmData
             });
         }
         // Costs recorded on a parent: in its branch, with no budget of its own.
-        Dictionary<Guid, (DateOnly Start, DateOnly Finish)>? spans = null;
-        foreach (var parent in Wbs.InOutlineOrder)
+        foreach (var parent in _parentsInOrder ??= Wbs.InOutlineOrder.Where(i => _parents.Contains(i.Id)).ToList())
         {
-            if (!_parents.Contains(parent.Id))
-                continue;
             var cost = actual.GetValueOrDefault(parent.Id);
             if (cost == 0)
                 continue;
-            spans ??= BranchSpans(items);
-            var (branchStart, branchFinish) = spans.TryGetValue(parent.Id, out var span) ? span : (start, start);
+            var (branchStart, branchFinish) = (_branchSpans ??= BranchSpans(facts)).TryGetValue(parent.Id, out var span) ? span : (start, start);
             items.Add(new EvWorkItem(Wbs.ShortId(parent), Wbs.Outline[parent.Id], branchStart, branchFinish, 0)
             {
                 Name = parent.Name,
@@ -233,21 +228,43 @@ public sealed class EvmData
 
     private IReadOnlyList<ProgressSnapshot> SnapshotsOf(WorkItem item) => _snapshots.TryGetValue(item.Id, out var list) ? list : [];
 
+    /// <summary>A task's earned value item id and outline code, its baselined (else scheduled) dates and budget, and its progress history.</summary>
+    private readonly record struct TaskFacts(string Id, string Outline, DateOnly Start, DateOnly Finish, decimal Budget, IReadOnlyList<ProgressSnapshot> Snapshots);
+
     /// <summary>
-    /// Each parent's span over the task items under it (earliest start, latest finish), found by walking up from each task
+    /// Each task's facts: baselined tasks with their baseline dates and planned cost; tasks added after the baseline with
+    /// their scheduled dates and no budget (or the baseline start when they cannot be scheduled).
+    /// </summary>
+    private TaskFacts[] TaskFactsOf()
+    {
+        var facts = new TaskFacts[Tasks.Count];
+        for (var i = 0; i < facts.Length; i++)
+        {
+            var task = Tasks[i];
+            var id = Wbs.ShortId(task);
+            var (start, finish, budget) = _baselined.TryGetValue(task.Id, out var b) ? (b.Start, b.Finish, b.PlannedCost)
+                : Schedule?.Find(id) is { } dates ? (dates.EarlyStart, dates.EarlyFinish, 0m)
+                : (BaselineStart, BaselineStart, 0m);
+            facts[i] = new TaskFacts(id, Wbs.Outline[task.Id], start, finish, budget, SnapshotsOf(task));
+        }
+        return facts;
+    }
+
+    /// <summary>
+    /// Each parent's span over the tasks under it (earliest start, latest finish), found by walking up from each task
     /// once: O(tasks × depth) rather than a scan of every item per parent.
     /// </summary>
-    private Dictionary<Guid, (DateOnly Start, DateOnly Finish)> BranchSpans(List<EvWorkItem> items)
+    private Dictionary<Guid, (DateOnly Start, DateOnly Finish)> BranchSpans(TaskFacts[] facts)
     {
         var spans = new Dictionary<Guid, (DateOnly Start, DateOnly Finish)>();
         for (var i = 0; i < Tasks.Count; i++)
         {
-            var item = items[i]; // the first items are the tasks, in the same order
+            var task = facts[i];
             for (var parent = Tasks[i].ParentId; parent is { } id; parent = Wbs.Get(id).ParentId)
             {
                 spans[id] = spans.TryGetValue(id, out var span)
-                    ? (item.BaselineStart < span.Start ? item.BaselineStart : span.Start, item.BaselineFinish > span.Finish ? item.BaselineFinish : span.Finish)
-                    : (item.BaselineStart, item.BaselineFinish);
+                    ? (task.Start < span.Start ? task.Start : span.Start, task.Finish > span.Finish ? task.Finish : span.Finish)
+                    : (task.Start, task.Finish);
             }
         }
         return spans;

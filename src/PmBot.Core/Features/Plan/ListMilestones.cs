@@ -64,6 +64,6 @@ public sealed class ListMilestones : ICommandHandler
 
     /// <summary>The scheduled date, or for a must-finish-on date its links cannot meet, the date they would need.</summary>
     public static DateOnly? Forecast(ScheduleResult schedule, string id) =>
-        schedule.Warnings.FirstOrDefault(w => w.ActivityId == id && w.Kind == ScheduleWarningKind.ConstraintConflict)?.LogicDate
+        schedule.ConflictOf(id)?.LogicDate
         ?? schedule.Find(id)?.EarlyFinish;
 }

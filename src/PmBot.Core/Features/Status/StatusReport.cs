@@ -1,11 +1,12 @@
 using System.Globalization;
 using PmBot.Core.Domain;
-using PmBot.Core.Features.Digest;
 using PmBot.Core.Features.Digest.Sections;
+using PmBot.Core.Features.Digest;
 using PmBot.Core.Features.Plan;
 using PmBot.Core.Localization;
 using PmBot.Core.Messages;
 using PmBot.Core.Planning;
+using PmBot.Core.Ports;
 
 namespace PmBot.Core.Features.Status;
 

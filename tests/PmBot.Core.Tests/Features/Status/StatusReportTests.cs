@@ -5,6 +5,7 @@ using PmBot.Core.Features.Status;
 using PmBot.Core.Localization;
 using PmBot.Core.Messages;
 using PmBot.Core.Planning;
+using PmBot.Core.Ports;
 using static PmBot.Core.Tests.Features.Digest.DigestFixtures;
 
 namespace PmBot.Core.Tests.Features.Status;
