@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PmBot.Core.Domain;
 using PmBot.Core.Features.Plan;
 using PmBot.Core.Planning;
@@ -47,18 +48,25 @@ public static class BudgetOf
         ScheduleResult? schedule,
         DateOnly statusDate)
     {
-        var sheet = new CostSheet(wbs, rates, timeEntries.Where(e => e.Date <= statusDate), costEntries.Where(e => e.Date <= statusDate));
-        decimal plannedLabour = 0, plannedFixed = 0, unrated = 0, labourToComplete = 0;
-        var parents = wbs.Items.Where(i => i.ParentId is not null).Select(i => i.ParentId!.Value).ToHashSet();
-        foreach (var item in wbs.Items.Where(i => !parents.Contains(i.Id)))
+        // Per task what CostSheet.Of gives a leaf, without its per-item records: a budget of 10,000 tasks is in every digest.
+        var logged = new Dictionary<Guid, decimal>();
+        foreach (var entry in timeEntries)
         {
-            var costs = sheet.Of(item);
-            var rate = sheet.RateOf(item);
-            plannedLabour += costs.PlannedLabour;
-            plannedFixed += costs.FixedCost;
+            if (entry.Date <= statusDate)
+                CollectionsMarshal.GetValueRefOrAddDefault(logged, entry.WorkItemId, out _) += entry.Hours;
+        }
+        decimal plannedLabour = 0, plannedFixed = 0, unrated = 0, labourToComplete = 0;
+        foreach (var item in wbs.Items)
+        {
+            if (wbs.HasChildren(item))
+                continue;
+            var rate = item.OwnerMemberId is { } owner ? rates.GetValueOrDefault(owner) : 0;
+            var effort = item.EffortHours ?? 0;
+            plannedLabour += TimeEntry.CostOf(effort, rate);
+            plannedFixed += item.FixedCost;
             if (rate == 0)
-                unrated += costs.EffortHours;
-            labourToComplete += TimeEntry.CostOf(costs.RemainingHours ?? 0, rate);
+                unrated += effort;
+            labourToComplete += TimeEntry.CostOf(item.RemainingHoursAfter(logged.GetValueOrDefault(item.Id)) ?? 0, rate);
         }
         var spending = timeEntries.Select(e => new Spend(CostCategories.Labour, e.Date, e.Cost))
             .Concat(costEntries.Select(e => new Spend(e.Category, e.Date, e.Amount)))

@@ -136,7 +136,10 @@ public sealed class EvmData
     public WorkItem? ItemAt(string outlineCode) => Wbs.Items.FirstOrDefault(i => Wbs.Outline[i.Id] == outlineCode);
 
     /// <summary>Earned value inputs as of <paramref name="statusDate"/> (see the class remarks).</summary>
-    public EvInput InputAt(DateOnly statusDate)
+    public EvInput InputAt(DateOnly statusDate) => InputAt(statusDate, outlineCodes: true);
+
+    /// <summary>As <see cref="InputAt(DateOnly)"/>; without <paramref name="outlineCodes"/> the items have none (project figures need no branches).</summary>
+    private EvInput InputAt(DateOnly statusDate, bool outlineCodes)
     {
         var actual = new Dictionary<Guid, decimal>();
         decimal unassigned = 0;
@@ -164,7 +167,7 @@ public sealed class EvmData
             var task = Tasks[i];
             var f = facts[i];
             var (percent, remaining) = ProgressLog.AsOf(task, f.Snapshots, statusDate);
-            items.Add(new EvWorkItem(f.Id, f.Outline, f.Start, f.Finish, f.Budget)
+            items.Add(new EvWorkItem(f.Id, outlineCodes ? Wbs.Outline[task.Id] : "", f.Start, f.Finish, f.Budget)
             {
                 Name = task.Name,
                 PercentComplete = percent,
@@ -179,7 +182,7 @@ public sealed class EvmData
             if (cost == 0)
                 continue;
             var (branchStart, branchFinish) = (_branchSpans ??= BranchSpans(facts)).TryGetValue(parent.Id, out var span) ? span : (start, start);
-            items.Add(new EvWorkItem(Wbs.ShortId(parent), Wbs.Outline[parent.Id], branchStart, branchFinish, 0)
+            items.Add(new EvWorkItem(Wbs.ShortId(parent), outlineCodes ? Wbs.Outline[parent.Id] : "", branchStart, branchFinish, 0)
             {
                 Name = parent.Name,
                 ActualCost = cost,
@@ -201,12 +204,13 @@ public sealed class EvmData
 
     /// <summary>
     /// The project's figures only at <paramref name="statusDate"/> (<see cref="EarnedValue.ComputeProject"/>): the report
-    /// has no branches or items, the reading no worst branch, and there is no deviation analysis. What the digest and the
-    /// status summary show (the indices, percent complete), for a fraction of the work of <see cref="At"/>.
+    /// has no branches or items, the reading no worst branch, there is no deviation analysis, and the input's items have no
+    /// outline codes. What the digest and the status summary show (the indices, percent complete), for a fraction of the
+    /// work of <see cref="At"/>.
     /// </summary>
     public EvmStatus ProjectAt(DateOnly statusDate)
     {
-        var input = InputAt(statusDate);
+        var input = InputAt(statusDate, outlineCodes: false);
         var report = EarnedValue.ComputeProject(input);
         return new EvmStatus(input, report, EvReadingBuilder.Build(report), null);
     }
@@ -228,8 +232,8 @@ public sealed class EvmData
 
     private IReadOnlyList<ProgressSnapshot> SnapshotsOf(WorkItem item) => _snapshots.TryGetValue(item.Id, out var list) ? list : [];
 
-    /// <summary>A task's earned value item id and outline code, its baselined (else scheduled) dates and budget, and its progress history.</summary>
-    private readonly record struct TaskFacts(string Id, string Outline, DateOnly Start, DateOnly Finish, decimal Budget, IReadOnlyList<ProgressSnapshot> Snapshots);
+    /// <summary>A task's earned value item id, its baselined (else scheduled) dates and budget, and its progress history.</summary>
+    private readonly record struct TaskFacts(string Id, DateOnly Start, DateOnly Finish, decimal Budget, IReadOnlyList<ProgressSnapshot> Snapshots);
 
     /// <summary>
     /// Each task's facts: baselined tasks with their baseline dates and planned cost; tasks added after the baseline with
@@ -245,7 +249,7 @@ public sealed class EvmData
             var (start, finish, budget) = _baselined.TryGetValue(task.Id, out var b) ? (b.Start, b.Finish, b.PlannedCost)
                 : Schedule?.Find(id) is { } dates ? (dates.EarlyStart, dates.EarlyFinish, 0m)
                 : (BaselineStart, BaselineStart, 0m);
-            facts[i] = new TaskFacts(id, Wbs.Outline[task.Id], start, finish, budget, SnapshotsOf(task));
+            facts[i] = new TaskFacts(id, start, finish, budget, SnapshotsOf(task));
         }
         return facts;
     }

@@ -97,7 +97,7 @@ public static class ScheduleOf
         for (var l = 0; l < links.Count; l++)
         {
             var link = links[l];
-            dependencies[l] = new Dependency(wbs.ShortId(wbs.Get(link.PredecessorId)), wbs.ShortId(wbs.Get(link.SuccessorId)), link.Type, link.LagDays);
+            dependencies[l] = new Dependency(wbs.ShortId(link.PredecessorId), wbs.ShortId(link.SuccessorId), link.Type, link.LagDays);
         }
         var result = CpmScheduler.Schedule(new ScheduleInput(wbs.Project.PlannedStart ?? today, activities, dependencies) { Calendar = calendar ?? WorkCalendar.Standard });
         return result.Succeeded ? result : null;

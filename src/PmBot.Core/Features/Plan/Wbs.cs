@@ -12,6 +12,7 @@ public sealed class Wbs
     private readonly List<WorkItem> _inOutlineOrder;
     // Short ids are asked for many times per item (the schedule, its links, earned value, each section): made once.
     private readonly Dictionary<Guid, string> _shortIds;
+    private Dictionary<Guid, string>? _outline;
 
     public Wbs(Project project, IReadOnlyList<WorkItem> items)
     {
@@ -21,16 +22,15 @@ public sealed class Wbs
         _shortIds = items.ToDictionary(i => i.Id, i => i.ShortId(project.Key));
         // Sorted by number once, so each parent's children come out of the look-up already in number order.
         _children = items.OrderBy(i => i.Number).ToLookup(i => i.ParentId);
-        Outline = new Dictionary<Guid, string>(items.Count);
         _inOutlineOrder = new List<WorkItem>(items.Count);
-        Number(null, "");
+        Walk(null);
     }
 
     public Project Project { get; }
     public IReadOnlyList<WorkItem> Items { get; }
 
-    /// <summary>Outline code per item: 1, 1.1, 1.2, 2 … in tree order (children by number).</summary>
-    public Dictionary<Guid, string> Outline { get; }
+    /// <summary>Outline code per item: 1, 1.1, 1.2, 2 … in tree order (children by number); made on first use (a digest needs none).</summary>
+    public IReadOnlyDictionary<Guid, string> Outline => _outline ??= Codes();
 
     /// <summary>Items in outline order (depth first).</summary>
     /// <remarks>
@@ -50,15 +50,35 @@ public sealed class Wbs
 
     public string ShortId(WorkItem item) => _shortIds.TryGetValue(item.Id, out var id) ? id : item.ShortId(Project.Key);
 
-    private void Number(Guid? parent, string prefix)
+    /// <summary>The short id of the item with this id (one look-up).</summary>
+    public string ShortId(Guid id) => _shortIds.TryGetValue(id, out var shortId) ? shortId : ShortId(Get(id));
+
+    /// <summary>Depth first from the roots, children by number.</summary>
+    private void Walk(Guid? parent)
     {
-        var index = 0;
         foreach (var child in _children[parent])
         {
-            var code = prefix.Length == 0 ? $"{++index}" : $"{prefix}.{++index}";
-            Outline[child.Id] = code;
             _inOutlineOrder.Add(child);
-            Number(child.Id, code);
+            Walk(child.Id);
         }
+    }
+
+    /// <summary>The codes in outline order: a parent's code comes before its children's, which count on from 1.</summary>
+    private Dictionary<Guid, string> Codes()
+    {
+        var codes = new Dictionary<Guid, string>(_inOutlineOrder.Count);
+        var childrenSoFar = new Dictionary<Guid, int>();
+        var roots = 0;
+        foreach (var item in _inOutlineOrder)
+        {
+            if (item.ParentId is not { } parent)
+            {
+                codes[item.Id] = $"{++roots}";
+                continue;
+            }
+            var index = childrenSoFar[parent] = childrenSoFar.GetValueOrDefault(parent) + 1;
+            codes[item.Id] = $"{codes[parent]}.{index}";
+        }
+        return codes;
     }
 }
