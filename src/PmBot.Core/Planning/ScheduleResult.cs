@@ -35,6 +35,9 @@ public sealed class ScheduleResult
     /// <summary>The index used to turn offsets into dates (null when the plan was refused).</summary>
     public WorkingDayIndex? Days { get; init; }
 
+    /// <summary>The calendar the plan was laid on: working days between its dates count on it (Monday to Friday for a refused plan).</summary>
+    public WorkCalendar Calendar => Days?.Calendar ?? WorkCalendar.Standard;
+
     internal ScheduleInput? Input { get; init; }
 
     private Dictionary<string, ScheduledActivity>? _byId;

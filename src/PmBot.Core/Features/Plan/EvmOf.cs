@@ -30,7 +30,8 @@ public sealed record EvmStatus(EvInput Input, EvReport Report, EvReading Reading
 /// </summary>
 /// <remarks>
 /// <para>Against the <b>current baseline</b>: each baselined task's budget is its baselined planned cost (BAC is their sum),
-/// time-phased evenly over its baselined working days (PV).</para>
+/// time-phased evenly over its baselined working days (PV), on the calendar the schedule is laid on (the workspace's
+/// working days and holidays).</para>
 /// <para>EV = the task's percent complete as of the status date × its budget. The percent as of a date is the task's latest
 /// <see cref="ProgressSnapshot"/> on or before it (0 when all are later); a task with no snapshot at all counts with its current
 /// percent (<see cref="ProgressLog.AsOf"/>).</para>
@@ -120,6 +121,9 @@ public sealed class EvmData
         }
     }
 
+    /// <summary>The working days PV is spread over: the schedule's calendar (Monday to Friday when there is no schedule).</summary>
+    private WorkCalendar WorkingDays => Schedule?.Calendar ?? WorkCalendar.Standard;
+
     /// <summary>The first baselined start.</summary>
     public DateOnly BaselineStart { get; }
 
@@ -190,7 +194,7 @@ public sealed class EvmData
         }
         if (unassigned != 0)
             items.Add(new EvWorkItem(ProjectLevelId, "", start, finish, 0) { ActualCost = unassigned });
-        return new EvInput(statusDate, items);
+        return new EvInput(statusDate, items) { Calendar = WorkingDays };
     }
 
     /// <summary>Earned value, its reading and the deviation analysis at <paramref name="statusDate"/>.</summary>
@@ -333,7 +337,7 @@ public sealed class EvmData
         }
 
         // PV: as EarnedValue time-phases it (evenly over the baselined working days, inclusive of the point's date).
-        var days = WorkCalendar.Standard.CreateIndex(start, dates[^1] > finish ? dates[^1] : finish);
+        var days = WorkingDays.CreateIndex(start, dates[^1] > finish ? dates[^1] : finish);
         var statusDays = dates.Select(days.FinishIndexOf).ToArray();
         var pv = new decimal[count];
         var pvFull = new decimal[count + 1]; // budgets fully planned from point k on (running sum)
@@ -412,7 +416,7 @@ public sealed class EvmData
     private static decimal Cents(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 }
 
-/// <summary>Loads a project's <see cref="EvmData"/> with a fixed number of store queries (seven), whatever its size.</summary>
+/// <summary>Loads a project's <see cref="EvmData"/> with a fixed number of store queries (ten), whatever its size.</summary>
 public static class EvmOf
 {
     public static async Task<EvmData> LoadAsync(IPmStore store, Project project, DateOnly today, CancellationToken cancellationToken)
@@ -424,6 +428,10 @@ public static class EvmOf
         var timeEntries = await store.ListTimeEntriesAsync(project.Id, cancellationToken);
         var costEntries = await store.ListCostEntriesAsync(project.Id, cancellationToken);
         var snapshots = await store.ListProgressSnapshotsAsync(project.Id, cancellationToken);
-        return new EvmData(wbs, links, baseline, baselineItems, timeEntries, costEntries, snapshots, today);
+        // Scheduled on the workspace calendar, as plan schedule and the digest do (PV is spread over its working days).
+        var schedule = wbs.Items.Count > 0 && await store.GetWorkspaceAsync(project.WorkspaceId, cancellationToken) is { } workspace
+            ? ScheduleOf.Compute(wbs, links, today, await ScheduleOf.CalendarAsync(store, workspace, project, today, cancellationToken))
+            : null;
+        return new EvmData(wbs, links, baseline, baselineItems, timeEntries, costEntries, snapshots, today, schedule);
     }
 }

@@ -32,7 +32,7 @@ public sealed class ListMilestones : ICommandHandler
 
         var baseline = (await context.Store.ListBaselinesAsync(project.Id, cancellationToken)).FirstOrDefault(b => b.IsCurrent);
         var baselined = baseline is null ? [] : (await context.Store.ListBaselineItemsAsync(baseline.Id, cancellationToken)).ToDictionary(b => b.WorkItemId);
-        var calendar = schedule.Days!.Calendar;
+        var calendar = schedule.Calendar;
         var rows = new List<IReadOnlyList<string>>();
         var late = new List<string>();
         foreach (var item in milestones)

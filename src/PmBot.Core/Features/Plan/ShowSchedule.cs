@@ -28,7 +28,7 @@ public sealed class ShowSchedule : ICommandHandler
         var (baseline, baselined) = await ScheduleOf.CurrentBaselineAsync(context.Store, project.Id, cancellationToken);
         // The table is the plan; its finish as forecast moves with the progress reported.
         var finish = forecast?.ProjectFinish ?? result.ProjectFinish;
-        var calendar = WorkCalendar.Standard;
+        var calendar = result.Calendar;
         // Working days a task finishes after (+) or before (-) its baselined finish.
         string Slip(Guid itemId, DateOnly finish) =>
             baselined.TryGetValue(itemId, out var b) ? calendar.WorkingDaysBetween(b.Finish, finish).ToString("+0;-0;0", t.Culture) : "";

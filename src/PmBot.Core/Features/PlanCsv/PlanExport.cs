@@ -101,7 +101,7 @@ public static class PlanExport
                 Date(scheduled?.EarlyFinish),
                 Date(baseline?.Start),
                 Date(baseline?.Finish),
-                baseline is null || finish is null ? "" : Number(WorkCalendar.Standard.WorkingDaysBetween(baseline.Finish, finish.Value)),
+                baseline is null || finish is null ? "" : Number((data.Schedule?.Calendar ?? WorkCalendar.Standard).WorkingDaysBetween(baseline.Finish, finish.Value)),
             ]);
         }
         return CsvWriter.Write(records);

@@ -119,7 +119,7 @@ public sealed class ShowWorkload : ICommandHandler
             .OrderBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
             .Select(m => new Planning.WorkloadMember(m.Id.ToString(), m.CapacityHoursPerWeek))
             .ToList();
-        return Workload.Compute(new WorkloadInput(tasks, members) { Calendar = schedule.Days!.Calendar });
+        return Workload.Compute(new WorkloadInput(tasks, members) { Calendar = schedule.Calendar });
     }
 
     /// <summary>

@@ -76,7 +76,8 @@ public static class StatusReport
         Project project, Wbs wbs, ScheduleResult? schedule, CurrentBaseline? baseline, IEnumerable<Blocker> blockers,
         PulseFigures? pulse, DateOnly today, DateTimeOffset now, EvMetrics? evm = null, BudgetReport? budget = null, ScheduleResult? forecast = null)
     {
-        var calendar = WorkCalendar.Standard;
+        // Slips in working days on the calendar the plan is laid on (holidays are not days late).
+        var calendar = (forecast ?? schedule)?.Calendar ?? WorkCalendar.Standard;
         var tasks = wbs.Items.Where(i => !wbs.HasChildren(i)).ToList();
         var open = tasks.Where(i => i.Status != WorkItemStatus.Done).ToList();
         var late = schedule is null ? 0 : open.Count(i => schedule.Find(wbs.ShortId(i)) is { } dates && dates.EarlyFinish < today);

@@ -24,7 +24,7 @@ public class EvmDataTests
     //   Earned schedule: PV per working day 1,300 (days 1-5), 900 (days 6-8) …; 5,200 after day 4, 6,500 after day 5
     //   → ES = 4 + 400 / 1,300 = 4.31; AT = 6 → 1.69 working days behind.
     //   Branches: 1 = BAC 6,000, PV 4,400, EV 4,000, AC 5,100 (CV -1,100: the worst); 2 = PV 3,000, EV 1,600 (SV -1,400: the worst).
-    internal static EvmData Example(DateOnly? today = null)
+    internal static EvmData Example(DateOnly? today = null, WorkCalendar? calendar = null)
     {
         var project = new Project { WorkspaceId = Guid.NewGuid(), Key = "APOLLO", Name = "Apollo", PmMemberId = Guid.NewGuid(), PlannedStart = D(3, 2) };
         WorkItem Item(int number, string name, int days, WorkItem? parent = null) =>
@@ -47,15 +47,17 @@ public class EvmDataTests
             new() { ProjectId = project.Id, WorkItemId = item?.Id, Date = date, Amount = amount, Description = "x", Category = "other", RecordedByMemberId = member };
         ProgressSnapshot Progress(WorkItem item, DateOnly date, int percent) =>
             new() { ProjectId = project.Id, WorkItemId = item.Id, Date = date, PercentComplete = percent };
+        List<WorkItemLink> links = [new WorkItemLink { ProjectId = project.Id, PredecessorId = spec.Id, SuccessorId = api.Id, Type = DependencyType.FinishToStart }];
         return new EvmData(
             wbs,
-            [new WorkItemLink { ProjectId = project.Id, PredecessorId = spec.Id, SuccessorId = api.Id, Type = DependencyType.FinishToStart }],
+            links,
             baseline,
             [Baselined(spec, D(3, 2), D(3, 6), 4000), Baselined(api, D(3, 9), D(3, 13), 2000), Baselined(docs, D(3, 2), D(3, 11), 4000)],
             [Hours(spec, D(3, 2), 2000), Hours(spec, D(3, 5), 2400), Hours(api, D(3, 9), 200), Hours(docs, D(3, 4), 1000), Hours(docs, D(3, 6), 800)],
             [Cost(design, D(3, 5), 500), Cost(null, D(3, 3), 100), Cost(null, D(3, 12), 999)],
             [Progress(spec, D(3, 4), 50), Progress(spec, D(3, 6), 100), Progress(api, D(3, 10), 30), Progress(docs, D(3, 6), 40)],
-            today ?? D(3, 20));
+            today ?? D(3, 20),
+            calendar is null ? null : ScheduleOf.Compute(wbs, links, today ?? D(3, 20), calendar));
     }
 
     [Theory]
@@ -75,6 +77,17 @@ public class EvmDataTests
         Assert.Equal(full.Reading with { WorstBranchByCv = null, WorstBranchBySv = null }, project.Reading);
         Assert.Empty(project.Report.Branches);
         Assert.Null(project.Deviation);
+    }
+
+    [Fact]
+    public void At_HolidayInTheBaseline_PvSpreadOverTheScheduleCalendar()
+    {
+        // Tuesday 10 March is a holiday: Docs (2-11 Mar) has 7 working days, API (9-13 Mar) 4. On Monday 9 March:
+        // PV = 4,000 + 2,000 × 1/4 + 4,000 × 6/7 = 4,000 + 500 + 3,428.57 = 7,928.57 (7,400 on Monday to Friday).
+        var data = Example(calendar: new WorkCalendar(holidays: [D(3, 10)]));
+
+        Assert.Equal(7928.57m, Math.Round(data.At(D(3, 9)).Report.Project.Pv, 2));
+        Assert.Equal(7928.57m, data.WeeklySeries(D(3, 9)).Single(p => p.Date == D(3, 9)).Pv);
     }
 
     [Fact]

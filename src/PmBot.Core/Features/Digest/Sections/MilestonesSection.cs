@@ -32,7 +32,7 @@ public sealed class MilestonesSection : IDigestSection
 
     public static IReadOnlyList<MilestoneLine> Compute(Wbs wbs, ScheduleResult schedule, DateOnly today)
     {
-        var calendar = schedule.Days?.Calendar ?? WorkCalendar.Standard;
+        var calendar = schedule.Calendar;
         var until = today.AddDays(Days);
         bool Soon(DateOnly? date) => date is { } d && d >= today && d <= until;
         var lines = new List<MilestoneLine>();

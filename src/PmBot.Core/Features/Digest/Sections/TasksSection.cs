@@ -36,7 +36,7 @@ public sealed class TasksSection : IDigestSection
 
     public static TaskFigures Compute(Wbs wbs, ScheduleResult schedule, DateOnly today, IReadOnlyDictionary<Guid, Member> members)
     {
-        var calendar = WorkCalendar.Standard;
+        var calendar = schedule.Calendar;
         var open = new List<(WorkItem Item, ScheduledActivity Dates)>();
         foreach (var item in wbs.Items)
         {

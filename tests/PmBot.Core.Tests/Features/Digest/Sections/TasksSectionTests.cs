@@ -11,7 +11,7 @@ public class TasksSectionTests
 {
     // From Monday 2026-11-16: A 3 days (to Wed 18), B 5 days after A (Thu 19 - Wed 25), C 2 days (to Tue 17), D done,
     // F 6 days (to Mon 23), then E 1 day on Tuesday 24 (under the parent P).
-    private static TaskFigures Figures(DateOnly today)
+    private static TaskFigures Figures(DateOnly today, WorkCalendar? calendar = null)
     {
         var project = Project(start: new DateOnly(2026, 11, 16));
         var wbs = Wbs(project,
@@ -24,7 +24,7 @@ public class TasksSectionTests
             ("F", 6, 0, WorkItemStatus.InProgress));
         var schedule = CpmScheduler.Schedule(new ScheduleInput(project.PlannedStart!.Value,
             [new("APOLLO-1", 3), new("APOLLO-2", 5), new("APOLLO-3", 2), new("APOLLO-4", 2), new("APOLLO-6", 1), new("APOLLO-7", 6)],
-            [new("APOLLO-1", "APOLLO-2"), new("APOLLO-7", "APOLLO-6")]));
+            [new("APOLLO-1", "APOLLO-2"), new("APOLLO-7", "APOLLO-6")]) { Calendar = calendar ?? WorkCalendar.Standard });
         var owner = Member("Bob");
         wbs.Items[0].OwnerMemberId = owner.Id;
         return TasksSection.Compute(wbs, schedule, today, ById(owner));
@@ -39,6 +39,17 @@ public class TasksSectionTests
         Assert.Equal([5, 4, 1, 0], figures.Slipped.Select(t => t.LateDays));
         Assert.Equal("Bob", figures.Slipped[1].Owner);
         Assert.Equal(5, figures.OpenTasks);
+    }
+
+    [Fact]
+    public void Compute_HolidayInBetween_LateDaysCountTheScheduleCalendar()
+    {
+        // Thursday 19 is a holiday: C, due Tuesday 17, is 4 working days late on Tuesday 24, not 5; F moves to Tuesday 24.
+        var figures = Figures(Today, new WorkCalendar(holidays: [new DateOnly(2026, 11, 19)]));
+
+        var late = figures.Slipped.ToDictionary(t => t.Id, t => t.LateDays);
+        Assert.Equal(4, late["APOLLO-3"]);
+        Assert.Equal(0, late["APOLLO-7"]);
     }
 
     [Fact]
