@@ -106,10 +106,10 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
         _budgetLines ??= store.ListBudgetLinesAsync(project.Id, cancellationToken);
 
     /// <summary>
-    /// Reads what the schedule, the forecast (when there are milestones), earned value (when there is a baseline) and the
-    /// budget (when there are budget lines) need and starts each computation as soon as its rows are in. The plan's rows
-    /// come on connections of their own while this unit of work reads the calendar, budget lines and members; then only
-    /// the sections' own small reads are left, and they run while the computations do.
+    /// Reads what the digest's sections need and starts the schedule, the forecast (when there are milestones), earned
+    /// value (when there is a baseline) and the budget (when there are budget lines) as soon as their rows are in. The
+    /// plan's rows come on connections of their own while this unit of work reads the rest (calendar, budget lines,
+    /// members, check-ins, blockers, the pulse); the sections then find their data loaded or being computed.
     /// </summary>
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
@@ -117,6 +117,11 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
         await CalendarAsync(cancellationToken);
         var budgeted = (await BudgetLinesAsync(cancellationToken)).Count > 0;
         await MembersAsync(cancellationToken);
+        await CheckinSchedulesAsync(cancellationToken);
+        await TemplatesAsync(cancellationToken);
+        await PeriodOccurrencesAsync(cancellationToken);
+        await BlockersAsync(cancellationToken);
+        await PulseAsync(cancellationToken);
         await plan;
         var wbs = await WbsAsync(cancellationToken);
         _ = ScheduleAsync(cancellationToken);
