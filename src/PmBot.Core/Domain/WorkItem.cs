@@ -24,7 +24,7 @@ public sealed class WorkItem
 
     /// <summary>
     /// An item with a known id: for reads that build many items from storage, which would otherwise draw a random id per
-    /// item only to overwrite it (<see cref="Guid.NewGuid"/> is a system call on Linux: a 10,000-task read paid tens of ms).
+    /// item only to overwrite it.
     /// </summary>
     public WorkItem(Guid id) => Id = id;
 

@@ -82,7 +82,7 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
     /// <summary>The stakeholder pulse's latest answers (null when the project asks no pulse).</summary>
     public Task<PulseInput?> PulseAsync(CancellationToken cancellationToken) => _pulse ??= LoadPulseAsync(cancellationToken);
 
-    /// <summary>Earned value from the pieces above plus the time and cost entries and progress snapshots (three more queries).</summary>
+    /// <summary>Earned value from the plan's rows (with the time and cost entries and the progress history) and the schedule.</summary>
     public Task<EvmData> EvmAsync(CancellationToken cancellationToken) => _evm ??= LoadEvmAsync(cancellationToken);
 
     /// <summary>SPI and CPI today and a week before (<see cref="EarnedValueSection.Compute"/>); null without a baseline or tasks.</summary>
@@ -172,24 +172,19 @@ public sealed class ProjectData(IPmStore store, Workspace workspace, Project pro
 
     private async Task<Wbs> LoadWbsAsync(CancellationToken cancellationToken) => new(project, (await PlanAsync(cancellationToken)).Items);
 
-    private async Task<ScheduleResult?> LoadScheduleAsync(CancellationToken cancellationToken)
-    {
-        var wbs = await WbsAsync(cancellationToken);
-        var links = await LinksAsync(cancellationToken);
-        var calendar = await CalendarAsync(cancellationToken);
-        return HasTasks(wbs) ? await Task.Run(() => ScheduleOf.Compute(wbs, links, today, calendar), cancellationToken) : null;
-    }
+    private Task<ScheduleResult?> LoadScheduleAsync(CancellationToken cancellationToken) => ScheduleAsync(ScheduleOf.Compute, cancellationToken);
 
     // Not after the plan: both can be computed at once (each is null where the other is).
-    private async Task<ScheduleResult?> LoadForecastAsync(CancellationToken cancellationToken)
+    private Task<ScheduleResult?> LoadForecastAsync(CancellationToken cancellationToken) => ScheduleAsync(ScheduleOf.Forecast, cancellationToken);
+
+    /// <summary>The plan or the forecast on the workspace calendar, on the thread pool; null when there are no tasks.</summary>
+    private async Task<ScheduleResult?> ScheduleAsync(Func<Wbs, IReadOnlyList<WorkItemLink>, DateOnly, WorkCalendar?, ScheduleResult?> schedule, CancellationToken cancellationToken)
     {
         var wbs = await WbsAsync(cancellationToken);
         var links = await LinksAsync(cancellationToken);
         var calendar = await CalendarAsync(cancellationToken);
-        return HasTasks(wbs) ? await Task.Run(() => ScheduleOf.Forecast(wbs, links, today, calendar), cancellationToken) : null;
+        return wbs.Items.Any(i => !wbs.HasChildren(i)) ? await Task.Run(() => schedule(wbs, links, today, calendar), cancellationToken) : null;
     }
-
-    private static bool HasTasks(Wbs wbs) => wbs.Items.Any(i => !wbs.HasChildren(i));
 
     /// <summary>The workspace calendar (working days, holidays, the owners' absences) the schedule is laid on, as in <c>plan schedule</c> (two queries).</summary>
     private Task<WorkCalendar> CalendarAsync(CancellationToken cancellationToken) =>
