@@ -256,10 +256,13 @@ public static class CheckinAnswering
     /// blocker is carried from day to day until resolved, and the answer says whether it still holds, changed or is gone.
     /// </summary>
     private static async Task<Blocker?> CarriedBlockerAsync(CommandContext context, CheckinTarget target, CancellationToken cancellationToken) =>
-        (await context.Store.ListBlockersAsync(target.Project.Id, false, cancellationToken))
-            .Where(b => b.MemberId == context.Member.Id && b.Status == BlockerStatus.Open)
-            .OrderByDescending(b => b.ChangedAt)
-            .FirstOrDefault();
+        Carried(await MemberBlockersAsync(context, target, cancellationToken));
+
+    private static Blocker? Carried(IEnumerable<Blocker> memberBlockers) =>
+        memberBlockers.Where(b => b.Status == BlockerStatus.Open).OrderByDescending(b => b.ChangedAt).FirstOrDefault();
+
+    private static async Task<List<Blocker>> MemberBlockersAsync(CommandContext context, CheckinTarget target, CancellationToken cancellationToken) =>
+        (await context.Store.ListBlockersAsync(target.Project.Id, false, cancellationToken)).Where(b => b.MemberId == context.Member.Id).ToList();
 
     /// <summary>
     /// What the answer's blocker question does: the same text again keeps that blocker open (unchanged); other text
@@ -272,7 +275,9 @@ public static class CheckinAnswering
         var store = context.Store;
         var now = context.Now;
         var mine = await store.FindBlockerOfOccurrenceAsync(target.Occurrence.Id, cancellationToken);
-        var carried = mine is null ? await CarriedBlockerAsync(context, target, cancellationToken) : null;
+        // Without one of this check-in's own, the member's blockers: the carried one, or one reported again by its text.
+        var theirs = mine is null ? await MemberBlockersAsync(context, target, cancellationToken) : [];
+        var carried = Carried(theirs);
         if (given is not { } b)
         {
             var gone = mine ?? carried;
@@ -282,9 +287,7 @@ public static class CheckinAnswering
             return t["blocker.resolved", gone.Number, gone.Text];
         }
         // The same blocker reported again (by text) is the one already followed, not a new one.
-        mine ??= (await store.ListBlockersAsync(target.Project.Id, false, cancellationToken))
-            .FirstOrDefault(x => x.MemberId == context.Member.Id && string.Equals(x.Text, b.Text, StringComparison.OrdinalIgnoreCase))
-            ?? carried;
+        mine ??= theirs.FirstOrDefault(x => string.Equals(x.Text, b.Text, StringComparison.OrdinalIgnoreCase)) ?? carried;
         if (mine is not null)
         {
             var changed = mine.Update(b.Text, b.Item?.Id ?? mine.WorkItemId, now);
