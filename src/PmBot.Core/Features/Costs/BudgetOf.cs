@@ -60,9 +60,9 @@ public static class BudgetOf
         {
             if (wbs.HasChildren(item))
                 continue;
-            var rate = item.OwnerMemberId is { } owner ? rates.GetValueOrDefault(owner) : 0;
+            var rate = CostSheet.RateOf(item, rates);
             var effort = item.EffortHours ?? 0;
-            plannedLabour += TimeEntry.CostOf(effort, rate);
+            plannedLabour += CostSheet.PlannedLabourOf(item, rate);
             plannedFixed += item.FixedCost;
             if (rate == 0)
                 unrated += effort;

@@ -85,10 +85,15 @@ public sealed class CostSheet
     /// <summary>A task's planned cost at <paramref name="rate"/>: effort × rate (to cents) + fixed cost.</summary>
     public static decimal PlannedCostOf(WorkItem item, decimal rate) => PlannedLabourOf(item, rate) + item.FixedCost;
 
-    private static decimal PlannedLabourOf(WorkItem item, decimal rate) => TimeEntry.CostOf(item.EffortHours ?? 0, rate);
+    /// <summary>A task's planned labour at <paramref name="rate"/>: effort × rate, to cents.</summary>
+    public static decimal PlannedLabourOf(WorkItem item, decimal rate) => TimeEntry.CostOf(item.EffortHours ?? 0, rate);
 
     /// <summary>The owner's current hourly rate (0 without an owner or a rate).</summary>
-    public decimal RateOf(WorkItem item) => item.OwnerMemberId is { } owner ? _rates.GetValueOrDefault(owner) : 0;
+    public decimal RateOf(WorkItem item) => RateOf(item, _rates);
+
+    /// <summary>The owner's hourly rate in <paramref name="rates"/> (<see cref="RatesOf"/>); 0 without an owner or a rate.</summary>
+    public static decimal RateOf(WorkItem item, IReadOnlyDictionary<Guid, decimal> rates) =>
+        item.OwnerMemberId is { } owner ? rates.GetValueOrDefault(owner) : 0;
 
     /// <summary>Costs recorded on no work item.</summary>
     public decimal Unassigned => _unassigned;

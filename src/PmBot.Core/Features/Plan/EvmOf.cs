@@ -50,7 +50,6 @@ public sealed class EvmData
     private readonly Dictionary<Guid, PlanBaselineItem> _baselined;
     // Each item's snapshots by date, as lists: earned value at a date looks up every task's list (no copy per look-up).
     private readonly Dictionary<Guid, List<ProgressSnapshot>> _snapshots;
-    private readonly HashSet<Guid> _parents;
     // What earned value needs of each task at any date, in Tasks' order: looked up once, not once per status date.
     private TaskFacts[]? _facts;
     private Dictionary<Guid, (DateOnly Start, DateOnly Finish)>? _branchSpans;
@@ -81,8 +80,7 @@ public sealed class EvmData
         BaselineStart = baselineItems.Count == 0 ? today : baselineItems.Min(b => b.Start);
         BaselineFinish = baselineItems.Count == 0 ? today : baselineItems.Max(b => b.Finish);
         _snapshots = ByItem(snapshots);
-        _parents = wbs.Items.Where(i => i.ParentId is not null).Select(i => i.ParentId!.Value).ToHashSet();
-        Tasks = wbs.InOutlineOrder.Where(i => !_parents.Contains(i.Id)).ToList();
+        Tasks = wbs.InOutlineOrder.Where(i => !wbs.HasChildren(i)).ToList();
         if (schedule is not null)
             (_schedule, _scheduled) = (schedule, true);
     }
@@ -180,7 +178,7 @@ public sealed class EvmData
             });
         }
         // Costs recorded on a parent: in its branch, with no budget of its own.
-        foreach (var parent in _parentsInOrder ??= Wbs.InOutlineOrder.Where(i => _parents.Contains(i.Id)).ToList())
+        foreach (var parent in _parentsInOrder ??= Wbs.InOutlineOrder.Where(Wbs.HasChildren).ToList())
         {
             var cost = actual.GetValueOrDefault(parent.Id);
             if (cost == 0)
@@ -285,7 +283,7 @@ public sealed class EvmData
     private DeviationReport TasksOnly(DeviationReport report, EvInput input)
     {
         var unbudgeted = input.Items.Where(i => i.Budget == 0).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        bool IsTask(string id) => ItemOf(id) is { } item && !_parents.Contains(item.Id);
+        bool IsTask(string id) => ItemOf(id) is { } item && !Wbs.HasChildren(item);
         var actions = report.Actions
             .Select(a => a with { ItemIds = a.ItemIds.Where(id => IsTask(id) && !(a.Code == CorrectiveActionCode.Rescope && unbudgeted.Contains(id))).ToList() })
             .Where(a => a.ItemIds.Count > 0)

@@ -43,7 +43,7 @@ public sealed class SaveBaseline : ICommandHandler
         {
             if (schedule.Find(wbs.ShortId(item)) is not { } dates)
                 continue;
-            var cost = CostSheet.PlannedCostOf(item, item.OwnerMemberId is { } owner ? rates.GetValueOrDefault(owner) : 0);
+            var cost = CostSheet.PlannedCostOf(item, CostSheet.RateOf(item, rates));
             budget += cost;
             effort += item.EffortHours ?? 0;
             context.Store.Add(new PlanBaselineItem

@@ -1,7 +1,7 @@
 using System.Globalization;
 using PmBot.Core.Domain;
-using PmBot.Core.Features.Digest.Sections;
 using PmBot.Core.Features.Digest;
+using PmBot.Core.Features.Digest.Sections;
 using PmBot.Core.Features.Plan;
 using PmBot.Core.Localization;
 using PmBot.Core.Messages;
